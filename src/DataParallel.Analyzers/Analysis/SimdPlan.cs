@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Analyzers.Analysis;
+
+/// <summary>How one span access is lowered in vector code.</summary>
+internal enum AccessClass
+{
+    /// <summary>Lane j touches element base + j: one vector load or store.</summary>
+    Contiguous,
+    /// <summary>Every lane touches the same element: one scalar load, broadcast.</summary>
+    Uniform,
+}
+
+/// <summary>
+/// The SIMD lowering of a kernel: the lane width every varying value shares, the lane class of every value, the
+/// class of every access, and the accesses whose bounds the entry point proves.
+/// </summary>
+/// <param name="LaneBytes">Bytes per lane: 4 (int, uint, float and the small integers riding in int lanes) or 8.</param>
+/// <param name="Lanes">Lane classes of values and locals.</param>
+/// <param name="Proven">Accesses proven in bounds once at entry; they use unchecked loads and stores.</param>
+/// <param name="CostPerElement">Estimated work units per element, for the scheduler's threading decision.</param>
+internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IReadOnlyDictionary<string, KernelExpression> Definitions, int Dimensions)
+{
+    public bool IsProven(string span, string display) => Proven.Any(p => p.Span == span && p.Display == display);
+
+    public AccessClass Classify(KernelExpression index)
+        => AffineForm.TryCreate(index, Dimensions, Definitions) is { IsContiguous: true } ? AccessClass.Contiguous : AccessClass.Uniform;
+}
+
+/// <summary>Whether a kernel vectorises: a plan, or the construct that blocks SIMD (and the IR node it is at).</summary>
+internal sealed record SimdDecision(SimdPlan? Plan, string? Blocker, object? BlockingNode);

@@ -1,0 +1,253 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Analyzers.Analysis;
+
+/// <summary>
+/// Decides whether a kernel lowers to SIMD (DESIGN §3) and plans it. What it cannot lower it names precisely: the
+/// kernel then runs multi-core scalar and the analyzers report DP3001 with that reason on that construct.
+/// </summary>
+internal static class SimdPlanner
+{
+    public static SimdDecision Plan(KernelModel kernel)
+    {
+        if (kernel.Unlowered is { } unlowered)
+            return Blocked($"it uses {unlowered}, which the SIMD lowering does not handle yet", null);
+        if (kernel.Dimensions != 1)
+            return Blocked($"{kernel.Dimensions}-D domains are not vectorised yet", null);
+        if (kernel.ReturnType is not null)
+            return Blocked("reductions are not vectorised yet", null);
+
+        var lanes = new LaneClassifier(kernel);
+        var definitions = KernelWalker.SingleDefinitions(kernel.Body);
+        var checker = new Checker(kernel, lanes, definitions);
+        if (checker.CheckBody() is { } blocked)
+            return blocked;
+        int laneBytes = checker.LaneBytes ?? 4;
+        var plan = new SimdPlan(laneBytes, lanes, BoundsProof.Collect(kernel), System.Math.Max(1, checker.Cost), definitions, kernel.Dimensions);
+        foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
+        {
+            foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions))
+            {
+                if (expression is LoadExpression load && lanes.Classify(load.Index) == LaneClass.Varying && !plan.IsProven(load.Span, load.Display))
+                    return Blocked($"the bounds of {load.Display} cannot be proven at entry", load);
+            }
+            if (statement is StoreStatement store && !plan.IsProven(store.Span, store.Display))
+                return Blocked($"the bounds of {store.Display} cannot be proven at entry", store);
+        }
+        return new SimdDecision(plan, null, null);
+    }
+
+    private static SimdDecision Blocked(string reason, object? node) => new(null, reason, node);
+
+    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IReadOnlyDictionary<string, KernelExpression> definitions)
+    {
+        private (ScalarKind Type, string What)? _firstLane;
+
+        public int? LaneBytes => _firstLane?.Type.LaneType()?.Size();
+
+        public int Cost { get; private set; }
+
+        public SimdDecision? CheckBody()
+        {
+            var statements = kernel.Body.Statements;
+            for (int s = 0; s < statements.Count; s++)
+            {
+                bool last = s == statements.Count - 1;
+                if (CheckStatement(statements[s], last) is { } blocked)
+                    return blocked;
+            }
+            return null;
+        }
+
+        private SimdDecision? CheckStatement(KernelStatement statement, bool last)
+        {
+            switch (statement)
+            {
+                case BlockStatement block:
+                    for (int s = 0; s < block.Statements.Count; s++)
+                    {
+                        if (CheckStatement(block.Statements[s], last && s == block.Statements.Count - 1) is { } blocked)
+                            return blocked;
+                    }
+                    return null;
+                case DeclareLocalStatement declare:
+                    if (lanes.ClassifyLocal(declare.Name) == LaneClass.Varying && Lane(declare.Type, $"local '{declare.Name}'", declare) is { } badLocal)
+                        return badLocal;
+                    return declare.Initializer is null ? null : CheckValue(declare.Initializer, lanes.ClassifyLocal(declare.Name));
+                case AssignLocalStatement assign:
+                    return CheckValue(assign.Value, lanes.ClassifyLocal(assign.Name));
+                case StoreStatement store:
+                    Cost++;
+                    if (!Contiguous(store.Index))
+                        return Blocked($"{store.Display} is not a contiguous store (index i + c)", store);
+                    return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckValue(store.Index, LaneClass.Uniform, indexOfContiguous: true);
+                case ReturnStatement { Value: null } when last:
+                    return null;
+                case ReturnStatement:
+                    return Blocked("an early return is not vectorised yet", statement);
+                case IfStatement:
+                    return Blocked("if/else is not vectorised yet", statement);
+                case LoopStatement:
+                    return Blocked("loops are not vectorised yet", statement);
+                case SharedWriteStatement shared:
+                    return Blocked($"it writes shared state ({shared.Display})", statement);
+                default:
+                    return Blocked($"the statement kind {statement.GetType().Name} is not vectorised yet", statement);
+            }
+        }
+
+        /// <summary>Checks a value computed in a context of lane class <paramref name="context"/>.</summary>
+        private SimdDecision? CheckValue(KernelExpression expression, LaneClass context, bool indexOfContiguous = false)
+        {
+            LaneClass own = lanes.Classify(expression);
+            if (own == LaneClass.Uniform)
+            {
+                // Computed as a scalar, exactly as C# would; only its broadcast needs a lane type.
+                if (context == LaneClass.Varying && !indexOfContiguous && Lane(expression.Type, "a uniform value", expression) is { } badBroadcast)
+                    return badBroadcast;
+                return CheckUniformLoads(expression);
+            }
+            if (indexOfContiguous)
+                return CheckIndexScalar(expression);
+            if (Lane(expression.Type, Describe(expression), expression) is { } badLane)
+                return badLane;
+            switch (expression)
+            {
+                case IndexExpression:
+                    return null;
+                case LocalExpression:
+                    return null;
+                case LoadExpression load:
+                    Cost++;
+                    return Contiguous(load.Index)
+                        ? CheckValue(load.Index, LaneClass.Uniform, indexOfContiguous: true)
+                        : Blocked($"{load.Display} is neither contiguous (i + c) nor uniform: gathers are not vectorised yet", load);
+                case UnaryExpression unary:
+                    Cost++;
+                    if (unary.Checked)
+                        return Blocked("checked arithmetic is not vectorised", unary);
+                    if (unary.Operator == UnaryOperator.LogicalNot || (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger()))
+                        return Blocked($"the operator {unary.Operator} on {unary.Type.Keyword()} is not vectorised yet", unary);
+                    return CheckValue(unary.Operand, LaneClass.Varying);
+                case BinaryExpression binary:
+                    return CheckBinary(binary);
+                case ConvertExpression convert:
+                    Cost++;
+                    if (convert.Checked)
+                        return Blocked("checked conversions are not vectorised", convert);
+                    if (!ConversionSupported(convert.Operand.Type, convert.Type))
+                        return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
+                    return CheckValue(convert.Operand, LaneClass.Varying);
+                case MathCallExpression call:
+                    Cost += VectorMath.Cost(call.Method);
+                    if (!VectorMath.IsSupported(call))
+                        return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.Keyword()} has no vector form yet", call);
+                    foreach (KernelExpression argument in call.Arguments)
+                    {
+                        if (CheckValue(argument, LaneClass.Varying) is { } blocked)
+                            return blocked;
+                    }
+                    return null;
+                case ConditionalExpression:
+                    return Blocked("?: is not vectorised yet", expression);
+                default:
+                    return Blocked($"{Describe(expression)} is not vectorised yet", expression);
+            }
+        }
+
+        private SimdDecision? CheckBinary(BinaryExpression binary)
+        {
+            Cost++;
+            if (binary.Checked)
+                return Blocked("checked arithmetic is not vectorised", binary);
+            ScalarKind type = binary.Type;
+            switch (binary.Operator)
+            {
+                case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
+                    break;
+                case BinaryOperator.Divide:
+                    Cost += type.IsInteger() ? 20 : 8;
+                    break;
+                case BinaryOperator.Remainder when type.IsInteger():
+                    Cost += 20;
+                    break;
+                case BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr when type.IsInteger():
+                    break;
+                case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when type.IsInteger():
+                    if (lanes.Classify(binary.Right) != LaneClass.Uniform)
+                        return Blocked("a shift by a per-lane count is not vectorised yet", binary);
+                    return CheckValue(binary.Left, LaneClass.Varying) ?? CheckUniformLoads(binary.Right);
+                default:
+                    return Blocked($"the operator {binary.Operator} on {type.Keyword()} is not vectorised yet", binary);
+            }
+            return CheckValue(binary.Left, LaneClass.Varying) ?? CheckValue(binary.Right, LaneClass.Varying);
+        }
+
+        /// <summary>An index computed as a scalar at lane 0 (the lanes follow with stride 1).</summary>
+        private SimdDecision? CheckIndexScalar(KernelExpression index)
+        {
+            foreach (KernelExpression e in KernelWalker.Expressions(index))
+            {
+                if (e is LoadExpression load)
+                    return Blocked($"the index of an access reads {load.Display}", load);
+                if (e is LocalExpression local && lanes.ClassifyLocal(local.Name) == LaneClass.Varying && !definitions.ContainsKey(local.Name))
+                    return Blocked($"the index uses the local '{local.Name}', which changes per lane", e);
+            }
+            return null;
+        }
+
+        /// <summary>Uniform expressions may read spans only at uniform indices, themselves free of loads.</summary>
+        private SimdDecision? CheckUniformLoads(KernelExpression expression)
+        {
+            foreach (KernelExpression e in KernelWalker.Expressions(expression))
+            {
+                if (e is LoadExpression load)
+                    Cost++;
+                if (e is HelperCallExpression)
+                    return Blocked($"{Describe(e)} is not vectorised yet", e);
+            }
+            return null;
+        }
+
+        private bool Contiguous(KernelExpression index)
+            => AffineForm.TryCreate(index, kernel.Dimensions, definitions) is { IsContiguous: true };
+
+        /// <summary>Records a lane type, blocking when it differs in width from those already seen.</summary>
+        private SimdDecision? Lane(ScalarKind type, string what, object node)
+        {
+            if (type.LaneType() is not { } lane)
+                return Blocked($"{what} has type {type.Keyword()}, which has no vector lanes yet", node);
+            if (_firstLane is not { } first)
+            {
+                _firstLane = (type, what);
+                return null;
+            }
+            return first.Type.LaneType()!.Value.Size() == lane.Size()
+                ? null
+                : Blocked($"it mixes {first.Type.LaneType()!.Value.Size() * 8}-bit lanes ({first.What} is {first.Type.Keyword()}) with {lane.Size() * 8}-bit lanes ({what} is {type.Keyword()}), which is not vectorised yet", node);
+        }
+
+        private static string Describe(KernelExpression expression) => expression switch
+        {
+            LoadExpression load => load.Display,
+            LocalExpression local => $"local '{local.Name}'",
+            IndexExpression => "the index",
+            HelperCallExpression call => $"the call {call.Display}",
+            MathCallExpression call => $"{call.ContainingType.Replace("System.", "")}.{call.Method}",
+            _ => "a " + expression.Type.Keyword() + " value",
+        };
+
+        private static bool ConversionSupported(ScalarKind from, ScalarKind to)
+        {
+            ScalarKind? fromLane = from.LaneType(), toLane = to.LaneType();
+            if (fromLane is null || toLane is null || fromLane.Value.Size() != toLane.Value.Size())
+                return false;
+            if (from.IsInteger() && to.IsInteger())
+                return true;
+            // Float-to-small-integer conversions saturate to the small type in scalar C#; not modelled yet.
+            return !to.IsSmallInteger();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.CodeAnalysis;
+
+namespace DataParallel.Analyzers.Diagnostics;
+
+/// <summary>
+/// Every diagnostic DataParallel reports, in one place. IDs: <c>DP0xxx</c> kernel shape and usage,
+/// <c>DP1xxx</c> data races, <c>DP2xxx</c> locality, <c>DP3xxx</c> lowering and portability.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string ShapeCategory = "DataParallel.Usage";
+    private const string LoweringCategory = "DataParallel.Lowering";
+    private const string HelpLinkBase = "https://github.com/dataparallel/dataparallel/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor KernelNotStatic = Create(
+        "DP0001", "Kernel must be static",
+        "Kernel '{0}' must be static: a [Parallel] method runs once per index with no instance to share",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Create(
+        "DP0002", "Kernel's containing types must be partial",
+        "Type '{0}' must be declared partial so the generator can add the entry points of kernel '{1}'",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor IndexNotInt = Create(
+        "DP0003", "Index parameter must be int",
+        "Parameter '{0}' of kernel '{1}' is index {2} of {3} and must be of type int, not '{4}'",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
+        "DP0004", "Unsupported kernel parameter",
+        "Parameter '{0}' of kernel '{1}' has type '{2}' ({3}); kernel parameters are int indices, unmanaged scalar uniforms, and ReadOnlySpan<T>/Span<T> of those scalars",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingReduce = Create(
+        "DP0005", "Non-void kernel needs Reduce",
+        "Kernel '{0}' returns '{1}' but declares no Reduce; say how per-index values combine, e.g. [Parallel(Reduce = Reduction.Sum)]",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EntryPointCollision = Create(
+        "DP0006", "Generated entry point collides with a member",
+        "The generated entry point {0} of kernel '{1}' has the same signature as an existing member; rename the kernel or that member",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidDimensions = Create(
+        "DP0007", "Invalid Dimensions",
+        "Kernel '{0}' declares Dimensions = {1}; it must be 1, 2 or 3 and the kernel must start with that many int index parameters",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidReduce = Create(
+        "DP0008", "Reduce does not fit the kernel",
+        "Kernel '{0}': {1}",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GenericKernel = Create(
+        "DP0009", "Generic kernels are not supported",
+        "Kernel '{0}' {1}; kernels and their containing types cannot be generic",
+        ShapeCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SimdBlocked = Create(
+        "DP3001", "Kernel runs multi-core scalar, not SIMD",
+        "Kernel '{0}' is not vectorised: {1}; it runs correctly on all cores, one element at a time",
+        LoweringCategory, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        "DP3002", "Construct not allowed in a kernel",
+        "{0} is not allowed in kernel '{1}': {2}",
+        LoweringCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "DP3999", "The generator failed on a kernel",
+        "The DataParallel generator failed on kernel '{0}' and generated no entry points for it: {1}. Please report this.",
+        LoweringCategory, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)
+        => new(id, title, message, category, severity, isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Diagnostics;
+using DataParallel.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataParallel.Analyzers;
+
+/// <summary>
+/// Reports, as the user types, what the generator will make of each <c>[Parallel]</c> kernel: shape errors
+/// (DP0xxx), constructs the kernel language excludes (DP3002), and why a kernel does not vectorise (DP3001). It
+/// runs the same model builder and SIMD planner as the generator, so the two never disagree.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KernelAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.KernelNotStatic,
+        DiagnosticDescriptors.TypeNotPartial,
+        DiagnosticDescriptors.IndexNotInt,
+        DiagnosticDescriptors.UnsupportedParameter,
+        DiagnosticDescriptors.MissingReduce,
+        DiagnosticDescriptors.EntryPointCollision,
+        DiagnosticDescriptors.InvalidDimensions,
+        DiagnosticDescriptors.InvalidReduce,
+        DiagnosticDescriptors.GenericKernel,
+        DiagnosticDescriptors.SimdBlocked,
+        DiagnosticDescriptors.UnsupportedConstruct);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KernelModelBuilder.AttributeName);
+            if (attribute is null)
+                return;
+            start.RegisterOperationBlockAction(block => AnalyzeKernel(block, attribute));
+        });
+    }
+
+    private static void AnalyzeKernel(OperationBlockAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method
+            || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        IOperation? body = context.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation)
+            ?? context.OperationBlocks.FirstOrDefault(o => o is IBlockOperation);
+        if (body is null)
+            return;
+        KernelBuildResult result = KernelModelBuilder.Build(method, body, context.CancellationToken);
+        foreach (Diagnostic diagnostic in result.Diagnostics)
+            context.ReportDiagnostic(diagnostic);
+        if (result.Model is null)
+            return;
+        SimdDecision decision = SimdPlanner.Plan(result.Model);
+        if (decision.Blocker is null)
+            return;
+        Location location = result.Body?.Unlowered?.Location
+            ?? (decision.BlockingNode is not null && result.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
+            ?? method.Locations.FirstOrDefault()
+            ?? Location.None;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, decision.Blocker));
+    }
+}

@@ -1,0 +1,445 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DataParallel.Analyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataParallel.Analyzers.Model;
+
+/// <summary>
+/// Reads a kernel body (its <see cref="IOperation"/> tree, where C# has already resolved types and made implicit
+/// conversions explicit) into the kernel IR. Constructs DESIGN §2 excludes become DP3002 errors on their syntax;
+/// constructs the language allows but the IR does not model yet are recorded as <see cref="BodyReadResult.Unlowered"/>
+/// (the kernel then runs as written on the scalar path). Incomplete code never throws: invalid operations only mark
+/// the body as not generatable.
+/// </summary>
+internal sealed class KernelBodyReader
+{
+    private readonly IReadOnlyDictionary<string, KernelParameter> _parameters;
+    private readonly IMethodSymbol _kernel;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<ILocalSymbol, (string Name, ScalarKind Type)> _locals = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
+    private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
+    private (string Description, Location Location)? _unlowered;
+    private bool _hasInvalidCode;
+
+    private KernelBodyReader(IMethodSymbol kernel, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
+    {
+        _kernel = kernel;
+        _parameters = parameters;
+        _cancellationToken = cancellationToken;
+        foreach (string name in parameters.Keys)
+            _usedNames.Add(name);
+    }
+
+    public static BodyReadResult Read(IMethodSymbol kernel, IOperation body, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
+    {
+        var reader = new KernelBodyReader(kernel, parameters, cancellationToken);
+        KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
+        BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
+        return new BodyReadResult(block, reader._errors.ToImmutable(), reader._unlowered, reader._hasInvalidCode, reader._locations);
+    }
+
+    // ---- statements -------------------------------------------------------------------------------------------
+
+    private KernelStatement ReadStatement(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (operation)
+        {
+            case IBlockOperation block:
+                return Track(new BlockStatement(block.Operations.SelectMany(ReadStatements).ToEquatableArray()), operation);
+            case IVariableDeclarationGroupOperation group:
+                return Track(new BlockStatement(ReadStatements(group).ToEquatableArray()), operation);
+            case IExpressionStatementOperation expressionStatement:
+                return ReadExpressionStatement(expressionStatement.Operation);
+            case IReturnOperation ret:
+                return Track(new ReturnStatement(ret.ReturnedValue is null ? null : ReadExpression(ret.ReturnedValue)), operation);
+            case IConditionalOperation conditional:
+                return Track(new IfStatement(
+                    ReadExpression(conditional.Condition),
+                    ReadStatement(conditional.WhenTrue),
+                    conditional.WhenFalse is null ? null : ReadStatement(conditional.WhenFalse)), operation);
+            case IForLoopOperation forLoop:
+                return Track(new LoopStatement(
+                    forLoop.Before.SelectMany(ReadStatements).ToEquatableArray(),
+                    forLoop.Condition is null ? null : ReadExpression(forLoop.Condition),
+                    forLoop.AtLoopBottom.SelectMany(ReadStatements).ToEquatableArray(),
+                    ReadStatement(forLoop.Body),
+                    ConditionAfterBody: false), operation);
+            case IWhileLoopOperation whileLoop when !whileLoop.ConditionIsUntil:
+                return Track(new LoopStatement(
+                    EquatableArray<KernelStatement>.Empty,
+                    whileLoop.Condition is null ? null : ReadExpression(whileLoop.Condition),
+                    EquatableArray<KernelStatement>.Empty,
+                    ReadStatement(whileLoop.Body),
+                    ConditionAfterBody: !whileLoop.ConditionIsTop), operation);
+            case IBranchOperation { BranchKind: BranchKind.Break }:
+                return Track(new BreakStatement(), operation);
+            case IBranchOperation { BranchKind: BranchKind.Continue }:
+                return Track(new ContinueStatement(), operation);
+            case IEmptyOperation:
+                return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+            default:
+                return Unsupported(operation);
+        }
+    }
+
+    private IEnumerable<KernelStatement> ReadStatements(IOperation operation)
+    {
+        if (operation is not IVariableDeclarationGroupOperation group)
+        {
+            yield return ReadStatement(operation);
+            yield break;
+        }
+        foreach (IVariableDeclarationOperation declaration in group.Declarations)
+        {
+            foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+            {
+                ILocalSymbol local = declarator.Symbol;
+                if (local.IsRef)
+                {
+                    Reject(declarator, "A ref local", "ref locals can alias memory another index writes; index the span instead");
+                    continue;
+                }
+                if (ScalarKindFacts.FromType(local.Type) is not { } type)
+                {
+                    NotLowered(declarator, $"the local '{local.Name}' of type {local.Type.ToDisplayString()}");
+                    if ((declarator.Initializer ?? declaration.Initializer) is { } init)
+                        ScanForErrors(init.Value);
+                    continue;
+                }
+                string name = DeclareLocal(local, type);
+                IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
+                yield return Track(new DeclareLocalStatement(name, type, initializer is null ? null : ReadExpression(initializer.Value)), declarator);
+            }
+        }
+    }
+
+    private KernelStatement ReadExpressionStatement(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { IsRef: false } assignment:
+                return Assign(assignment.Target, ReadExpression(assignment.Value), operation);
+            case ICompoundAssignmentOperation compound when compound.OperatorMethod is null:
+            {
+                if (!TryBinaryOperator(compound.OperatorKind, out BinaryOperator op) || ScalarKindFacts.FromType(compound.Target.Type) is not { } targetType
+                    || ScalarKindFacts.FromType(compound.Value.Type) is not { } valueType)
+                    return Unsupported(operation);
+                bool shift = op is BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift;
+                ScalarKind operandType = shift ? Promote(targetType) : valueType;
+                KernelExpression current = ConvertTo(ReadTargetValue(compound.Target), operandType, checkedContext: false);
+                KernelExpression combined = new BinaryExpression(op, current, ReadExpression(compound.Value), operandType, compound.IsChecked);
+                return Assign(compound.Target, ConvertTo(combined, targetType, compound.IsChecked), operation);
+            }
+            case IIncrementOrDecrementOperation increment when increment.OperatorMethod is null:
+            {
+                if (ScalarKindFacts.FromType(increment.Target.Type) is not { } targetType)
+                    return Unsupported(operation);
+                ScalarKind operandType = Promote(targetType);
+                KernelExpression one = new ConstantExpression(operandType, LiteralFormatter.Format(1, operandType), 1);
+                KernelExpression current = ConvertTo(ReadTargetValue(increment.Target), operandType, checkedContext: false);
+                BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
+                KernelExpression combined = new BinaryExpression(op, current, one, operandType, increment.IsChecked);
+                return Assign(increment.Target, ConvertTo(combined, targetType, increment.IsChecked), operation);
+            }
+            case IInvocationOperation:
+                return Track(new EvaluateStatement(ReadExpression(operation)), operation);
+            default:
+                return Unsupported(operation);
+        }
+    }
+
+    private KernelStatement Assign(IOperation target, KernelExpression value, IOperation statement)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
+                return Track(new AssignLocalStatement(info.Name, value), statement);
+            case IPropertyReferenceOperation element when SpanElement(element) is { } access:
+                return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, element.Syntax.ToString()), statement);
+            case IFieldReferenceOperation { Field.IsStatic: true } field:
+                return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
+            case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
+                return Track(new SharedWriteStatement($"ref parameter '{parameter.Parameter.Name}'"), statement);
+            case IParameterReferenceOperation parameter:
+                NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
+                return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+            case IInvalidOperation:
+                _hasInvalidCode = true;
+                return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+            default:
+                return Unsupported(statement);
+        }
+    }
+
+    private KernelExpression ReadTargetValue(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info) => new LocalExpression(info.Name, info.Type),
+        _ => ReadExpression(target),
+    };
+
+    // ---- expressions ------------------------------------------------------------------------------------------
+
+    private KernelExpression ReadExpression(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        ScalarKind? type = ScalarKindFacts.FromType(operation.Type);
+        if (operation.ConstantValue is { HasValue: true, Value: { } constant } && type is { } constantType && constantType != ScalarKind.Half)
+            return Track(new ConstantExpression(constantType, LiteralFormatter.Format(constant, constantType), LiteralFormatter.IntegerValue(constant, constantType)), operation);
+
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter when _parameters.TryGetValue(parameter.Parameter.Name, out KernelParameter? p):
+                return p.Kind switch
+                {
+                    ParameterKind.Index => Track(new IndexExpression(p.Dimension), operation),
+                    ParameterKind.Uniform => Track(new UniformExpression(p.Name, p.Type), operation),
+                    _ => Placeholder(operation, $"the span '{p.Name}' used as a value"),
+                };
+            case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
+                return Track(new LocalExpression(info.Name, info.Type), operation);
+            case IPropertyReferenceOperation element when SpanElement(element) is { } access:
+                return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, element.Syntax.ToString()), operation);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation spanRef }
+                when _parameters.TryGetValue(spanRef.Parameter.Name, out KernelParameter? span) && span.IsSpan:
+                return Track(new SpanLengthExpression(span.Name), operation);
+            case IFieldReferenceOperation { Field.IsStatic: true } field when type is { } fieldType:
+                return Track(new StaticFieldExpression(field.Field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Field.Name, fieldType), operation);
+            case IConversionOperation conversion:
+                return ReadConversion(conversion);
+            case IParenthesizedOperation parenthesized:
+                return ReadExpression(parenthesized.Operand);
+            case IUnaryOperation unary when unary.OperatorMethod is null && type is { } unaryType:
+            {
+                KernelExpression operand = ReadExpression(unary.Operand);
+                return unary.OperatorKind switch
+                {
+                    UnaryOperatorKind.Plus => operand,
+                    UnaryOperatorKind.Minus => Track(new UnaryExpression(UnaryOperator.Negate, operand, unaryType, unary.IsChecked), operation),
+                    UnaryOperatorKind.BitwiseNegation => Track(new UnaryExpression(UnaryOperator.BitwiseNot, operand, unaryType, false), operation),
+                    UnaryOperatorKind.Not => Track(new UnaryExpression(UnaryOperator.LogicalNot, operand, unaryType, false), operation),
+                    _ => Placeholder(operation, $"the operator {unary.OperatorKind}"),
+                };
+            }
+            case IBinaryOperation binary when binary.OperatorMethod is null && type is { } binaryType:
+            {
+                if (!TryBinaryOperator(binary.OperatorKind, out BinaryOperator op))
+                    return Placeholder(operation, $"the operator {binary.OperatorKind}");
+                KernelExpression left = ReadExpression(binary.LeftOperand);
+                KernelExpression right = ReadExpression(binary.RightOperand);
+                return Track(new BinaryExpression(op, left, right, binaryType, binary.IsChecked), operation);
+            }
+            case IConditionalOperation conditional when type is { } conditionalType:
+                return Track(new ConditionalExpression(ReadExpression(conditional.Condition), ReadExpression(conditional.WhenTrue!), ReadExpression(conditional.WhenFalse!), conditionalType), operation);
+            case IInvocationOperation invocation:
+                return ReadInvocation(invocation, type);
+            case IInvalidOperation:
+                _hasInvalidCode = true;
+                return new ConstantExpression(ScalarKind.Int32, "0", 0);
+            default:
+                if (!ScanForErrors(operation))
+                    NotLowered(operation, Describe(operation));
+                return new HelperCallExpression(operation.Syntax.ToString(), type ?? ScalarKind.Int32);
+        }
+    }
+
+    private KernelExpression ReadConversion(IConversionOperation conversion)
+    {
+        KernelExpression operand = ReadExpression(conversion.Operand);
+        if (conversion.OperatorMethod is not null)
+            return Placeholder(conversion, $"the user-defined conversion to {conversion.Type?.ToDisplayString()}");
+        if (conversion.Type?.IsReferenceType == true && conversion.Operand.Type?.IsValueType == true)
+        {
+            Reject(conversion, "Boxing", "it allocates on every index");
+            return operand;
+        }
+        if (ScalarKindFacts.FromType(conversion.Type) is not { } target || !(conversion.Conversion.IsIdentity || conversion.Conversion.IsNumeric))
+            return Placeholder(conversion, $"the conversion to {conversion.Type?.ToDisplayString()}");
+        return conversion.Conversion.IsIdentity || operand.Type == target
+            ? operand
+            : Track(new ConvertExpression(operand, target, conversion.IsChecked), conversion);
+    }
+
+    private KernelExpression ReadInvocation(IInvocationOperation invocation, ScalarKind? type)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (!method.IsStatic)
+        {
+            Reject(invocation, method.IsVirtual || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface ? "A virtual or interface call" : "An instance method call",
+                "kernels may call only static methods whose bodies are in the kernel language");
+            return new HelperCallExpression(method.Name, type ?? ScalarKind.Int32);
+        }
+        var arguments = invocation.Arguments.Select(a => ReadExpression(a.Value)).ToImmutableArray();
+        string container = method.ContainingType.ToDisplayString();
+        if ((container == "System.Math" || container == "System.MathF") && type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB"))
+            return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType), invocation);
+        if (SymbolEqualityComparer.Default.Equals(method, _kernel))
+            Reject(invocation, "A recursive call of the kernel", "a kernel runs once per index; recursion has no parallel meaning");
+        NotLowered(invocation, $"the call of {method.ContainingType.Name}.{method.Name}");
+        return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+    }
+
+    private (KernelParameter Span, KernelExpression Index)? SpanElement(IPropertyReferenceOperation reference)
+    {
+        if (reference.Property.IsIndexer && reference.Arguments.Length == 1
+            && reference.Instance is IParameterReferenceOperation instance
+            && _parameters.TryGetValue(instance.Parameter.Name, out KernelParameter? span) && span.IsSpan
+            && reference.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32)
+            return (span, ReadExpression(reference.Arguments[0].Value));
+        return null;
+    }
+
+    // ---- diagnostics ------------------------------------------------------------------------------------------
+
+    private KernelStatement Unsupported(IOperation operation)
+    {
+        if (!ScanForErrors(operation))
+            NotLowered(operation, Describe(operation));
+        return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+    }
+
+    private KernelExpression Placeholder(IOperation operation, string description)
+    {
+        NotLowered(operation, description);
+        return new HelperCallExpression(operation.Syntax.ToString(), ScalarKindFacts.FromType(operation.Type) ?? ScalarKind.Int32);
+    }
+
+    /// <summary>
+    /// Walks a subtree the IR does not model, reporting every excluded construct in it; returns whether the root
+    /// itself was excluded.
+    /// </summary>
+    private bool ScanForErrors(IOperation operation)
+    {
+        if (operation is IInvalidOperation)
+            _hasInvalidCode = true;
+        if (IsRejected(operation))
+            return true;
+        foreach (IOperation child in operation.ChildOperations)
+            ScanForErrors(child);
+        return false;
+    }
+
+    /// <summary>Reports the construct if DESIGN §2 excludes it; returns whether it did.</summary>
+    private bool IsRejected(IOperation operation)
+    {
+        (string Construct, string Reason)? rejection = operation switch
+        {
+            IObjectCreationOperation or IArrayCreationOperation or IAnonymousObjectCreationOperation or ITypeParameterObjectCreationOperation
+                or IDelegateCreationOperation or ICollectionExpressionOperation
+                => ("Allocation", "it would allocate on every index"),
+            ILiteralOperation { Type.SpecialType: SpecialType.System_String } or IInterpolatedStringOperation
+                => ("A string", "kernels compute on numbers; strings allocate and cannot vectorise"),
+            IThrowOperation or ITryOperation
+                => ("Exception handling", "a kernel cannot throw or catch per index; validate inputs before the call"),
+            IAnonymousFunctionOperation or ILocalFunctionOperation
+                => ("A lambda or local function", "move the code into a static method of the type, which the kernel may call"),
+            ITranslatedQueryOperation
+                => ("LINQ", "queries allocate and call delegates per element"),
+            IAddressOfOperation
+                => ("Unsafe code", "pointers defeat the bounds and race analysis"),
+            IAwaitOperation or ILockOperation or IUsingOperation or IUsingDeclarationOperation
+                => ("This statement", "kernels must not block, await or own resources"),
+            IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation
+                => ("dynamic", "dynamic dispatch cannot run in a kernel"),
+            _ when operation.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol
+                => ("Unsafe code", "pointers defeat the bounds and race analysis"),
+            _ => null,
+        };
+        if (rejection is not { } r)
+            return false;
+        Reject(operation, r.Construct, r.Reason);
+        return true;
+    }
+
+    private void Reject(IOperation operation, string construct, string reason)
+        => _errors.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, operation.Syntax.GetLocation(), construct, _kernel.Name, reason));
+
+    private void NotLowered(IOperation operation, string description)
+    {
+        if (operation is IInvalidOperation)
+            _hasInvalidCode = true;
+        _unlowered ??= (description, operation.Syntax.GetLocation());
+    }
+
+    private static string Describe(IOperation operation) => operation switch
+    {
+        IForEachLoopOperation => "a foreach loop",
+        IWhileLoopOperation { ConditionIsUntil: true } => "an until loop",
+        ISwitchOperation or ISwitchExpressionOperation => "a switch",
+        IBranchOperation => "a goto",
+        IIncrementOrDecrementOperation => "an increment used as a value",
+        IAssignmentOperation => "an assignment used as a value",
+        _ => $"'{operation.Syntax}'",
+    };
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private string DeclareLocal(ILocalSymbol local, ScalarKind type)
+    {
+        string name = local.Name;
+        for (int suffix = 2; !_usedNames.Add(name); suffix++)
+            name = local.Name + "_" + suffix;
+        _locals[local] = (name, type);
+        return name;
+    }
+
+    private T Track<T>(T node, IOperation operation) where T : class
+    {
+        _locations[node] = operation.Syntax.GetLocation();
+        return node;
+    }
+
+    private static KernelExpression ConvertTo(KernelExpression expression, ScalarKind type, bool checkedContext)
+        => expression.Type == type ? expression : new ConvertExpression(expression, type, checkedContext);
+
+    /// <summary>C#'s unary numeric promotion: 8/16-bit integers compute as int.</summary>
+    private static ScalarKind Promote(ScalarKind kind) => kind.IsSmallInteger() ? ScalarKind.Int32 : kind;
+
+    private static bool TryBinaryOperator(BinaryOperatorKind kind, out BinaryOperator op)
+    {
+        op = kind switch
+        {
+            BinaryOperatorKind.Add => BinaryOperator.Add,
+            BinaryOperatorKind.Subtract => BinaryOperator.Subtract,
+            BinaryOperatorKind.Multiply => BinaryOperator.Multiply,
+            BinaryOperatorKind.Divide => BinaryOperator.Divide,
+            BinaryOperatorKind.Remainder => BinaryOperator.Remainder,
+            BinaryOperatorKind.And => BinaryOperator.And,
+            BinaryOperatorKind.Or => BinaryOperator.Or,
+            BinaryOperatorKind.ExclusiveOr => BinaryOperator.ExclusiveOr,
+            BinaryOperatorKind.LeftShift => BinaryOperator.LeftShift,
+            BinaryOperatorKind.RightShift => BinaryOperator.RightShift,
+            BinaryOperatorKind.UnsignedRightShift => BinaryOperator.UnsignedRightShift,
+            BinaryOperatorKind.ConditionalAnd => BinaryOperator.ConditionalAnd,
+            BinaryOperatorKind.ConditionalOr => BinaryOperator.ConditionalOr,
+            BinaryOperatorKind.Equals => BinaryOperator.Equals,
+            BinaryOperatorKind.NotEquals => BinaryOperator.NotEquals,
+            BinaryOperatorKind.LessThan => BinaryOperator.LessThan,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOperator.LessThanOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOperator.GreaterThan,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOperator.GreaterThanOrEqual,
+            _ => (BinaryOperator)(-1),
+        };
+        return op >= 0;
+    }
+}
+
+/// <summary>What <see cref="KernelBodyReader"/> read.</summary>
+/// <param name="Body">The body in the IR (with placeholders where <paramref name="Unlowered"/> is set).</param>
+/// <param name="Errors">DP3002 errors for constructs DESIGN §2 excludes.</param>
+/// <param name="Unlowered">The first construct the IR does not model, if any: the kernel then runs as written.</param>
+/// <param name="HasInvalidCode">The body does not compile yet (the user is typing).</param>
+/// <param name="Locations">The source location of each IR node, by reference, for diagnostics.</param>
+internal sealed record BodyReadResult(
+    BlockStatement Body,
+    ImmutableArray<Diagnostic> Errors,
+    (string Description, Location Location)? Unlowered,
+    bool HasInvalidCode,
+    IReadOnlyDictionary<object, Location> Locations);

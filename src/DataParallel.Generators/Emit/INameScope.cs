@@ -1,0 +1,22 @@
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Generators.Emit;
+
+/// <summary>How IR names read where code is emitted: an entry point sees its parameters, a chunk body its locals.</summary>
+internal interface INameScope
+{
+    /// <summary>The current value of index <paramref name="dimension"/> (in vector code: lane 0's index).</summary>
+    string Index(int dimension);
+
+    /// <summary>A uniform parameter's value.</summary>
+    string Uniform(string name);
+
+    /// <summary>An expression of the span (for <c>.Length</c> and checked element access).</summary>
+    string Span(string name);
+
+    /// <summary>A local's scalar value.</summary>
+    string Local(LocalExpression local);
+
+    /// <summary>The unchecked <c>ref</c> to element 0 of a span whose access was proven in bounds, or null to keep the check.</summary>
+    string? ProvenRef(string span, string display);
+}

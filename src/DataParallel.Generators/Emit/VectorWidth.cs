@@ -1,0 +1,21 @@
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Generators.Emit;
+
+/// <summary>One of the vector widths generated code is emitted for (the scalar path is emitted separately).</summary>
+internal sealed record VectorWidth(int Bits)
+{
+    public static readonly VectorWidth[] All = [new(512), new(256), new(128)];
+
+    /// <summary>The static class of this width's operations, e.g. <c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
+    public string Api => $"global::System.Runtime.Intrinsics.Vector{Bits}";
+
+    /// <summary>The register type for lanes of <paramref name="lane"/>, e.g. <c>Vector256&lt;float&gt;</c>.</summary>
+    public string Type(ScalarKind lane) => $"{Api}<{lane.Keyword()}>";
+
+    /// <summary>Lanes per step for lanes of <paramref name="laneBytes"/> bytes.</summary>
+    public int Lanes(int laneBytes) => Bits / 8 / laneBytes;
+
+    /// <summary>The <c>DataParallel.SimdWidth</c> member this width runs under.</summary>
+    public string SettingName => $"Vector{Bits}";
+}

@@ -1,0 +1,10 @@
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Generators;
+
+/// <summary>
+/// What the generator's first step makes of one <c>[Parallel]</c> method: a model to generate from, nothing (the
+/// analyzers report its errors), or the exception the model builder threw — reported as DP3999, never rethrown,
+/// since an exception escaping a generator silently drops all of its output.
+/// </summary>
+internal sealed record KernelExtraction(KernelModel? Model, string? KernelName, string? Failure, LocationInfo? Location);

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Generators.Lowering;
+
+/// <summary>
+/// Everything the CPU emitter needs for one kernel, decided up front: SIMD or scalar, the entry points' domain
+/// inference, the bounds proven at entry, the reduction, the scheduler's cost estimate and chunk granularity.
+/// </summary>
+internal sealed class CpuKernelPlan
+{
+    private CpuKernelPlan(KernelModel kernel, SimdDecision simd, DomainInference domain, ImmutableArray<ProvenAccess> proven, ReductionPlan? reduction, int costPerElement, int granularity)
+    {
+        Kernel = kernel;
+        Simd = simd;
+        Domain = domain;
+        Proven = proven;
+        Reduction = reduction;
+        CostPerElement = costPerElement;
+        Granularity = granularity;
+        RunnerName = $"__{kernel.Name}Kernel_{SignatureHash(kernel):x8}";
+    }
+
+    public KernelModel Kernel { get; }
+
+    /// <summary>The SIMD plan, or why the kernel runs scalar.</summary>
+    public SimdDecision Simd { get; }
+
+    public DomainInference Domain { get; }
+
+    /// <summary>Accesses whose bounds the entry point proves for the whole domain (the scalar path keeps its own checks too).</summary>
+    public ImmutableArray<ProvenAccess> Proven { get; }
+
+    public ReductionPlan? Reduction { get; }
+
+    /// <summary>Work units per element of the fastest dimension, for the scheduler's threading decision.</summary>
+    public int CostPerElement { get; }
+
+    /// <summary>Chunk sizes are multiples of this: whole cache lines (and so whole vectors of any width).</summary>
+    public int Granularity { get; }
+
+    /// <summary>The nested type that holds the kernel's argument bundle and chunk bodies.</summary>
+    public string RunnerName { get; }
+
+    public static CpuKernelPlan Create(KernelModel kernel)
+    {
+        SimdDecision simd = SimdPlanner.Plan(kernel);
+        ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
+        int cost = simd.Plan?.CostPerElement ?? ScalarCost(kernel);
+        int laneBytes = simd.Plan?.LaneBytes ?? 4;
+        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), BoundsProof.Collect(kernel), reduction, cost, 64 / laneBytes);
+    }
+
+    /// <summary>
+    /// Scalar code costs more per element than the same work in vectors; loops multiply it by a guess of their trip
+    /// count. Only the threading threshold depends on this.
+    /// </summary>
+    private static int ScalarCost(KernelModel kernel)
+    {
+        int cost = 2;
+        foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
+        {
+            int own = KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions).Count() * 2;
+            cost += statement is LoopStatement ? own * 16 : own;
+        }
+        if (KernelWalker.Statements(kernel.Body).Any(s => s is LoopStatement))
+            cost *= 16;
+        return cost;
+    }
+
+    private static uint SignatureHash(KernelModel kernel)
+    {
+        uint hash = 2166136261;
+        foreach (char c in string.Join(",", kernel.Parameters.Select(p => p.RefKind + p.TypeSyntax)))
+            hash = (hash ^ c) * 16777619;
+        return hash;
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using System.Threading;
+using DataParallel.Analyzers.Diagnostics;
+using DataParallel.Analyzers.Model;
+using DataParallel.Generators.Emit;
+using DataParallel.Generators.Lowering;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DataParallel.Generators;
+
+/// <summary>
+/// Generates, for every <c>[Parallel]</c> kernel, entry points that run it over a whole domain: vectorised and on all
+/// cores where the SIMD lowering applies, multi-core scalar otherwise (DESIGN §1, §3). Kernels with errors generate
+/// nothing; the analyzers report why.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ParallelGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<KernelExtraction> kernels = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KernelModelBuilder.AttributeName,
+                predicate: static (node, _) => node is MethodDeclarationSyntax { Body: not null } or MethodDeclarationSyntax { ExpressionBody: not null },
+                transform: static (syntax, cancellationToken) => Extract(syntax, cancellationToken))
+            .WithTrackingName(TrackingNames.Kernels);
+
+        IncrementalValuesProvider<KernelExtraction> generatable = kernels
+            .Where(static k => k.Model is not null || k.Failure is not null)
+            .WithTrackingName(TrackingNames.GeneratableKernels);
+
+        context.RegisterSourceOutput(generatable, static (output, kernel) => Generate(output, kernel));
+    }
+
+    private static KernelExtraction Extract(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)syntax.TargetSymbol;
+        try
+        {
+            IOperation? body = syntax.SemanticModel.GetOperation(syntax.TargetNode, cancellationToken);
+            KernelBuildResult result = KernelModelBuilder.Build(method, body, cancellationToken);
+            return new KernelExtraction(result.Model, null, null, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new KernelExtraction(null, method.Name, Describe(e), LocationInfo.From(method.Locations.FirstOrDefault()));
+        }
+    }
+
+    private static void Generate(SourceProductionContext output, KernelExtraction extraction)
+    {
+        if (extraction.Model is not { } kernel)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, extraction.Location?.ToLocation(), extraction.KernelName, extraction.Failure));
+            return;
+        }
+        string source;
+        CpuKernelPlan plan;
+        try
+        {
+            plan = CpuKernelPlan.Create(kernel);
+            source = KernelSourceEmitter.Emit(plan);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(e)));
+            return;
+        }
+        output.AddSource(HintName(kernel, plan), SourceText.From(source, System.Text.Encoding.UTF8));
+    }
+
+    /// <summary>Unique per kernel: overloads differ in the runner's signature hash.</summary>
+    private static string HintName(KernelModel kernel, CpuKernelPlan plan)
+    {
+        string types = string.Join(".", kernel.ContainingTypes.Select(t => t.Name));
+        return $"{(kernel.Namespace is null ? "" : kernel.Namespace + ".")}{types}.{plan.RunnerName.TrimStart('_')}.g.cs";
+    }
+
+    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace DataParallel.CompilerServices;
+
+/// <summary>
+/// Vector loads and stores the generated code needs beyond <c>VectorN.LoadUnsafe</c>/<c>StoreUnsafe</c>: the
+/// last, partial vector of a domain, and 8/16-bit elements carried in 32-bit lanes.
+/// </summary>
+/// <remarks>
+/// The last vector of a domain runs the same vector code as every other. Its inactive lanes load a copy of the
+/// last active element (so they can raise no fault the active lanes would not) and are never stored: an element's
+/// result never depends on where it falls in the domain.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Lanes
+{
+    /// <summary>Loads <paramref name="active"/> elements (1..Count) at <paramref name="offset"/>; the other lanes repeat the last one.</summary>
+    public static Vector128<T> LoadTail128<T>(ref readonly T source, nuint offset, int active)
+    {
+        Unsafe.SkipInit(out Vector128<T> v);
+        FillTail(ref Unsafe.As<Vector128<T>, T>(ref v), Vector128<T>.Count, in source, offset, active);
+        return v;
+    }
+
+    /// <inheritdoc cref="LoadTail128{T}(ref readonly T, nuint, int)"/>
+    public static Vector256<T> LoadTail256<T>(ref readonly T source, nuint offset, int active)
+    {
+        Unsafe.SkipInit(out Vector256<T> v);
+        FillTail(ref Unsafe.As<Vector256<T>, T>(ref v), Vector256<T>.Count, in source, offset, active);
+        return v;
+    }
+
+    /// <inheritdoc cref="LoadTail128{T}(ref readonly T, nuint, int)"/>
+    public static Vector512<T> LoadTail512<T>(ref readonly T source, nuint offset, int active)
+    {
+        Unsafe.SkipInit(out Vector512<T> v);
+        FillTail(ref Unsafe.As<Vector512<T>, T>(ref v), Vector512<T>.Count, in source, offset, active);
+        return v;
+    }
+
+    /// <summary>Stores the first <paramref name="active"/> lanes of <paramref name="value"/> at <paramref name="offset"/>.</summary>
+    public static void StoreTail128<T>(Vector128<T> value, ref T destination, nuint offset, int active)
+        => CopyLanes(ref Unsafe.As<Vector128<T>, T>(ref value), ref destination, offset, active);
+
+    /// <inheritdoc cref="StoreTail128{T}(Vector128{T}, ref T, nuint, int)"/>
+    public static void StoreTail256<T>(Vector256<T> value, ref T destination, nuint offset, int active)
+        => CopyLanes(ref Unsafe.As<Vector256<T>, T>(ref value), ref destination, offset, active);
+
+    /// <inheritdoc cref="StoreTail128{T}(Vector128{T}, ref T, nuint, int)"/>
+    public static void StoreTail512<T>(Vector512<T> value, ref T destination, nuint offset, int active)
+        => CopyLanes(ref Unsafe.As<Vector512<T>, T>(ref value), ref destination, offset, active);
+
+    /// <summary>The lane numbers 0, 1, 2, … of a domain's vector starting at <paramref name="first"/>, for kernels that use the index as a value.</summary>
+    public static Vector128<int> Indices128(int first) => Vector128.Create(first) + Vector128<int>.Indices;
+
+    /// <inheritdoc cref="Indices128(int)"/>
+    public static Vector256<int> Indices256(int first) => Vector256.Create(first) + Vector256<int>.Indices;
+
+    /// <inheritdoc cref="Indices128(int)"/>
+    public static Vector512<int> Indices512(int first) => Vector512.Create(first) + Vector512<int>.Indices;
+
+    /// <summary>The index lanes of a partial last vector: inactive lanes repeat the last active index.</summary>
+    public static Vector128<int> IndicesTail128(int first, int active) => Vector128.Min(Indices128(first), Vector128.Create(first + active - 1));
+
+    /// <inheritdoc cref="IndicesTail128(int, int)"/>
+    public static Vector256<int> IndicesTail256(int first, int active) => Vector256.Min(Indices256(first), Vector256.Create(first + active - 1));
+
+    /// <inheritdoc cref="IndicesTail128(int, int)"/>
+    public static Vector512<int> IndicesTail512(int first, int active) => Vector512.Min(Indices512(first), Vector512.Create(first + active - 1));
+
+    /// <summary>Integer remainder with C#'s semantics (truncated division; the same exceptions as the division).</summary>
+    public static Vector128<T> Remainder<T>(Vector128<T> left, Vector128<T> right) => left - left / right * right;
+
+    /// <inheritdoc cref="Remainder{T}(Vector128{T}, Vector128{T})"/>
+    public static Vector256<T> Remainder<T>(Vector256<T> left, Vector256<T> right) => left - left / right * right;
+
+    /// <inheritdoc cref="Remainder{T}(Vector128{T}, Vector128{T})"/>
+    public static Vector512<T> Remainder<T>(Vector512<T> left, Vector512<T> right) => left - left / right * right;
+
+    private static void FillTail<T>(ref T lanes, int count, ref readonly T source, nuint offset, int active)
+    {
+        ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);
+        int lane = 0;
+        for (; lane < active; lane++)
+            Unsafe.Add(ref lanes, lane) = Unsafe.Add(ref from, lane);
+        T last = Unsafe.Add(ref from, active - 1);
+        for (; lane < count; lane++)
+            Unsafe.Add(ref lanes, lane) = last;
+    }
+
+    private static void CopyLanes<T>(ref T lanes, ref T destination, nuint offset, int active)
+    {
+        ref T to = ref Unsafe.Add(ref destination, offset);
+        for (int lane = 0; lane < active; lane++)
+            Unsafe.Add(ref to, lane) = Unsafe.Add(ref lanes, lane);
+    }
+}

@@ -22,12 +22,16 @@ internal enum AccessClass
 /// <param name="Lanes">Lane classes of values and locals.</param>
 /// <param name="Proven">Accesses proven in bounds once at entry; they use unchecked loads and stores.</param>
 /// <param name="CostPerElement">Estimated work units per element, for the scheduler's threading decision.</param>
-internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IReadOnlyDictionary<string, KernelExpression> Definitions, int Dimensions)
+/// <param name="Ranges">Stable definitions and loop ranges of the kernel's int locals.</param>
+internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IndexRanges Ranges)
 {
     public bool IsProven(string span, string display) => Proven.Any(p => p.Span == span && p.Display == display);
 
     public AccessClass Classify(KernelExpression index)
-        => AffineForm.TryCreate(index, Dimensions, Definitions) is { IsContiguous: true } ? AccessClass.Contiguous : AccessClass.Uniform;
+        => Ranges.LaneStride(index, Lanes) == 1 ? AccessClass.Contiguous : AccessClass.Uniform;
+
+    /// <summary>Whether some proof only over-approximates: failing it must select the checked scalar path, not throw.</summary>
+    public bool HasInexactProofs => Proven.Any(p => !p.Exact);
 }
 
 /// <summary>Whether a kernel vectorises: a plan, or the construct that blocks SIMD (and the IR node it is at).</summary>

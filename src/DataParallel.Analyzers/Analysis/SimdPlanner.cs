@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using DataParallel.Analyzers.Model;
 
@@ -14,23 +13,18 @@ internal static class SimdPlanner
     {
         if (kernel.Unlowered is { } unlowered)
             return Blocked($"it uses {unlowered}, which the SIMD lowering does not handle yet", null);
-        if (kernel.Dimensions != 1)
-            return Blocked($"{kernel.Dimensions}-D domains are not vectorised yet", null);
-        if (kernel.ReturnType is not null)
-            return Blocked("reductions are not vectorised yet", null);
 
         var lanes = new LaneClassifier(kernel);
-        var definitions = KernelWalker.SingleDefinitions(kernel.Body);
-        var checker = new Checker(kernel, lanes, definitions);
+        var ranges = IndexRanges.Of(kernel);
+        var checker = new Checker(kernel, lanes, ranges);
         if (checker.CheckBody() is { } blocked)
             return blocked;
-        int laneBytes = checker.LaneBytes ?? 4;
-        var plan = new SimdPlan(laneBytes, lanes, BoundsProof.Collect(kernel), System.Math.Max(1, checker.Cost), definitions, kernel.Dimensions);
+        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges);
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
         {
-            foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions))
+            foreach (LoadExpression load in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions).OfType<LoadExpression>())
             {
-                if (expression is LoadExpression load && lanes.Classify(load.Index) == LaneClass.Varying && !plan.IsProven(load.Span, load.Display))
+                if (!plan.IsProven(load.Span, load.Display))
                     return Blocked($"the bounds of {load.Display} cannot be proven at entry", load);
             }
             if (statement is StoreStatement store && !plan.IsProven(store.Span, store.Display))
@@ -41,9 +35,10 @@ internal static class SimdPlanner
 
     private static SimdDecision Blocked(string reason, object? node) => new(null, reason, node);
 
-    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IReadOnlyDictionary<string, KernelExpression> definitions)
+    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges)
     {
         private (ScalarKind Type, string What)? _firstLane;
+        private int _loopDepth;
 
         public int? LaneBytes => _firstLane?.Type.LaneType()?.Size();
 
@@ -54,8 +49,9 @@ internal static class SimdPlanner
             var statements = kernel.Body.Statements;
             for (int s = 0; s < statements.Count; s++)
             {
-                bool last = s == statements.Count - 1;
-                if (CheckStatement(statements[s], last) is { } blocked)
+                if (statements[s] is ReturnStatement { Value: { } value } && s == statements.Count - 1)
+                    return Lane(value.Type, "the returned value", value) ?? CheckValue(value, LaneClass.Varying);
+                if (CheckStatement(statements[s], last: s == statements.Count - 1) is { } blocked)
                     return blocked;
             }
             return null;
@@ -79,18 +75,37 @@ internal static class SimdPlanner
                 case AssignLocalStatement assign:
                     return CheckValue(assign.Value, lanes.ClassifyLocal(assign.Name));
                 case StoreStatement store:
-                    Cost++;
-                    if (!Contiguous(store.Index))
-                        return Blocked($"{store.Display} is not a contiguous store (index i + c)", store);
-                    return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckValue(store.Index, LaneClass.Uniform, indexOfContiguous: true);
-                case ReturnStatement { Value: null } when last:
+                    Cost += Weight;
+                    if (ranges.LaneStride(store.Index, lanes) != 1)
+                        return Blocked($"{store.Display} is not a contiguous store (stride 1 across the fastest index)", store);
+                    return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckIndexScalar(store.Index);
+                case ReturnStatement { Value: null } when last && _loopDepth == 0:
                     return null;
                 case ReturnStatement:
                     return Blocked("an early return is not vectorised yet", statement);
-                case IfStatement:
-                    return Blocked("if/else is not vectorised yet", statement);
-                case LoopStatement:
-                    return Blocked("loops are not vectorised yet", statement);
+                case IfStatement branch:
+                    if (lanes.Classify(branch.Condition) == LaneClass.Varying)
+                        return Blocked("if/else on a per-lane condition is not vectorised yet", statement);
+                    return CheckUniform(branch.Condition) ?? CheckStatement(branch.Then, false) ?? (branch.Else is null ? null : CheckStatement(branch.Else, false));
+                case LoopStatement loop:
+                    if (loop.Condition is { } condition && lanes.Classify(condition) == LaneClass.Varying)
+                        return Blocked("a loop whose trip count differs per lane is not vectorised yet", statement);
+                    _loopDepth++;
+                    try
+                    {
+                        foreach (KernelStatement part in loop.Initializers.Concat(loop.Increments).Append(loop.Body))
+                        {
+                            if (CheckStatement(part, false) is { } blocked)
+                                return blocked;
+                        }
+                        return loop.Condition is null ? null : CheckUniform(loop.Condition);
+                    }
+                    finally
+                    {
+                        _loopDepth--;
+                    }
+                case BreakStatement or ContinueStatement:
+                    return null;
                 case SharedWriteStatement shared:
                     return Blocked($"it writes shared state ({shared.Display})", statement);
                 default:
@@ -98,34 +113,33 @@ internal static class SimdPlanner
             }
         }
 
+        /// <summary>Work units of one operation here: loops are guessed to run 16 times.</summary>
+        private int Weight => _loopDepth == 0 ? 1 : 16;
+
         /// <summary>Checks a value computed in a context of lane class <paramref name="context"/>.</summary>
-        private SimdDecision? CheckValue(KernelExpression expression, LaneClass context, bool indexOfContiguous = false)
+        private SimdDecision? CheckValue(KernelExpression expression, LaneClass context)
         {
-            LaneClass own = lanes.Classify(expression);
-            if (own == LaneClass.Uniform)
+            if (lanes.Classify(expression) == LaneClass.Uniform)
             {
                 // Computed as a scalar, exactly as C# would; only its broadcast needs a lane type.
-                if (context == LaneClass.Varying && !indexOfContiguous && Lane(expression.Type, "a uniform value", expression) is { } badBroadcast)
+                if (context == LaneClass.Varying && Lane(expression.Type, "a uniform value", expression) is { } badBroadcast)
                     return badBroadcast;
-                return CheckUniformLoads(expression);
+                return CheckUniform(expression);
             }
-            if (indexOfContiguous)
-                return CheckIndexScalar(expression);
             if (Lane(expression.Type, Describe(expression), expression) is { } badLane)
                 return badLane;
             switch (expression)
             {
                 case IndexExpression:
-                    return null;
                 case LocalExpression:
                     return null;
                 case LoadExpression load:
-                    Cost++;
-                    return Contiguous(load.Index)
-                        ? CheckValue(load.Index, LaneClass.Uniform, indexOfContiguous: true)
-                        : Blocked($"{load.Display} is neither contiguous (i + c) nor uniform: gathers are not vectorised yet", load);
+                    Cost += Weight;
+                    return ranges.LaneStride(load.Index, lanes) == 1
+                        ? CheckIndexScalar(load.Index)
+                        : Blocked($"{load.Display} is neither contiguous nor uniform across lanes: gathers are not vectorised yet", load);
                 case UnaryExpression unary:
-                    Cost++;
+                    Cost += Weight;
                     if (unary.Checked)
                         return Blocked("checked arithmetic is not vectorised", unary);
                     if (unary.Operator == UnaryOperator.LogicalNot || (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger()))
@@ -134,14 +148,14 @@ internal static class SimdPlanner
                 case BinaryExpression binary:
                     return CheckBinary(binary);
                 case ConvertExpression convert:
-                    Cost++;
+                    Cost += Weight;
                     if (convert.Checked)
                         return Blocked("checked conversions are not vectorised", convert);
                     if (!ConversionSupported(convert.Operand.Type, convert.Type))
                         return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
                     return CheckValue(convert.Operand, LaneClass.Varying);
                 case MathCallExpression call:
-                    Cost += VectorMath.Cost(call.Method);
+                    Cost += VectorMath.Cost(call.Method) * Weight;
                     if (!VectorMath.IsSupported(call))
                         return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.Keyword()} has no vector form yet", call);
                     foreach (KernelExpression argument in call.Arguments)
@@ -151,7 +165,7 @@ internal static class SimdPlanner
                     }
                     return null;
                 case ConditionalExpression:
-                    return Blocked("?: is not vectorised yet", expression);
+                    return Blocked("?: on a per-lane condition is not vectorised yet", expression);
                 default:
                     return Blocked($"{Describe(expression)} is not vectorised yet", expression);
             }
@@ -159,7 +173,7 @@ internal static class SimdPlanner
 
         private SimdDecision? CheckBinary(BinaryExpression binary)
         {
-            Cost++;
+            Cost += Weight;
             if (binary.Checked)
                 return Blocked("checked arithmetic is not vectorised", binary);
             ScalarKind type = binary.Type;
@@ -168,51 +182,52 @@ internal static class SimdPlanner
                 case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
                     break;
                 case BinaryOperator.Divide:
-                    Cost += type.IsInteger() ? 20 : 8;
+                    Cost += (type.IsInteger() ? 20 : 8) * Weight;
                     break;
                 case BinaryOperator.Remainder when type.IsInteger():
-                    Cost += 20;
+                    Cost += 20 * Weight;
                     break;
                 case BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr when type.IsInteger():
                     break;
                 case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when type.IsInteger():
                     if (lanes.Classify(binary.Right) != LaneClass.Uniform)
                         return Blocked("a shift by a per-lane count is not vectorised yet", binary);
-                    return CheckValue(binary.Left, LaneClass.Varying) ?? CheckUniformLoads(binary.Right);
+                    return CheckValue(binary.Left, LaneClass.Varying) ?? CheckUniform(binary.Right);
                 default:
-                    return Blocked($"the operator {binary.Operator} on {type.Keyword()} is not vectorised yet", binary);
+                    return Blocked($"the operator {binary.Operator} on {type.Keyword()} with per-lane operands is not vectorised yet", binary);
             }
             return CheckValue(binary.Left, LaneClass.Varying) ?? CheckValue(binary.Right, LaneClass.Varying);
         }
 
-        /// <summary>An index computed as a scalar at lane 0 (the lanes follow with stride 1).</summary>
+        /// <summary>The index of a contiguous access is computed as a scalar for lane 0 (the lanes follow with stride 1).</summary>
         private SimdDecision? CheckIndexScalar(KernelExpression index)
         {
             foreach (KernelExpression e in KernelWalker.Expressions(index))
             {
                 if (e is LoadExpression load)
                     return Blocked($"the index of an access reads {load.Display}", load);
-                if (e is LocalExpression local && lanes.ClassifyLocal(local.Name) == LaneClass.Varying && !definitions.ContainsKey(local.Name))
-                    return Blocked($"the index uses the local '{local.Name}', which changes per lane", e);
+                if (e is LocalExpression local && lanes.ClassifyLocal(local.Name) == LaneClass.Varying && !ranges.Definitions.ContainsKey(local.Name))
+                    return Blocked($"an index uses the local '{local.Name}', which changes per lane", e);
             }
             return null;
         }
 
-        /// <summary>Uniform expressions may read spans only at uniform indices, themselves free of loads.</summary>
-        private SimdDecision? CheckUniformLoads(KernelExpression expression)
+        /// <summary>Uniform values are scalar C#; they may read spans only at uniform, load-free indices.</summary>
+        private SimdDecision? CheckUniform(KernelExpression expression)
         {
             foreach (KernelExpression e in KernelWalker.Expressions(expression))
             {
                 if (e is LoadExpression load)
-                    Cost++;
+                {
+                    Cost += Weight;
+                    if (KernelWalker.Expressions(load.Index).Skip(1).Any(inner => inner is LoadExpression))
+                        return Blocked($"the index of {load.Display} reads another span", load);
+                }
                 if (e is HelperCallExpression)
                     return Blocked($"{Describe(e)} is not vectorised yet", e);
             }
             return null;
         }
-
-        private bool Contiguous(KernelExpression index)
-            => AffineForm.TryCreate(index, kernel.Dimensions, definitions) is { IsContiguous: true };
 
         /// <summary>Records a lane type, blocking when it differs in width from those already seen.</summary>
         private SimdDecision? Lane(ScalarKind type, string what, object node)

@@ -9,18 +9,18 @@ namespace DataParallel.Generators.Emit;
 /// the index is lane 0's index, and a per-lane local used in an index is replaced by its single definition (the
 /// index is computed as a scalar for lane 0).
 /// </summary>
-internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan) : INameScope
+internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string fastestIndex) : INameScope
 {
     public ScalarExpressionWriter? Writer { get; set; }
 
-    public string Index(int dimension) => Identifier.Escape(kernel.Parameters[dimension].Name);
+    public string Index(int dimension) => dimension == kernel.Dimensions - 1 ? fastestIndex : Identifier.Escape(kernel.Parameters[dimension].Name);
 
     public string Uniform(string name) => Identifier.Escape(name);
 
     public string Span(string name) => "__args." + Identifier.Escape(name);
 
     public string Local(LocalExpression local)
-        => plan.Lanes.ClassifyLocal(local.Name) == LaneClass.Varying && plan.Definitions.TryGetValue(local.Name, out KernelExpression? definition)
+        => plan.Lanes.ClassifyLocal(local.Name) == LaneClass.Varying && plan.Ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition)
             ? Writer!.Write(definition)
             : Identifier.Escape(local.Name);
 

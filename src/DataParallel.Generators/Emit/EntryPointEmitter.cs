@@ -56,7 +56,13 @@ internal static class EntryPointEmitter
                 ImmutableArray<string> direct = plan.Domain.DirectSpans[d];
                 if (direct.IsEmpty)
                 {
-                    writer.Line($"(int __start{d}, int __count{d}) = {GeneratedNames.Domain}.Resolve({index}, -1, \"{indices[d].Name}\");");
+                    // Without a span indexed by this index alone, ^n counts from the row-major extent, if there is one.
+                    string extent = plan.Domain.RowMajor is { } shape
+                        ? d == 1
+                            ? Identifier.Escape(shape.Width)
+                            : $"{Identifier.Escape(shape.Width)} > 0 ? {Identifier.Escape(shape.Span)}.Length / {Identifier.Escape(shape.Width)} : -1"
+                        : "-1";
+                    writer.Line($"(int __start{d}, int __count{d}) = {GeneratedNames.Domain}.Resolve({index}, {extent}, \"{indices[d].Name}\");");
                     continue;
                 }
                 writer.Line($"int __length{d} = {Identifier.Escape(direct[0])}.Length;");

@@ -20,7 +20,8 @@ internal sealed class IndentedWriter
     /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result closes the block.</summary>
     public IDisposable Block(string header, string closing = "}")
     {
-        Line(header);
+        if (header.Length > 0)
+            Line(header);
         Line("{");
         _depth++;
         return new Closer(this, closing);

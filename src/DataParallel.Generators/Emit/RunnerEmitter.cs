@@ -27,7 +27,7 @@ internal static class RunnerEmitter
         writer.Line(GeneratedNames.HiddenAttribute);
         using (writer.Block($"private readonly struct {runner} : {contract}"))
         {
-            WriteArgs(writer, kernel);
+            WriteArgs(writer, kernel, plan.Simd.Plan?.HasInexactProofs == true);
             writer.Line();
             WriteRun(writer, plan);
             writer.Line();
@@ -44,13 +44,13 @@ internal static class RunnerEmitter
                 foreach (VectorWidth width in VectorWidth.All)
                 {
                     writer.Line();
-                    VectorBodyEmitter.Emit(writer, kernel, simd, width);
+                    VectorBodyEmitter.Emit(writer, plan, simd, width);
                 }
             }
         }
     }
 
-    private static void WriteArgs(IndentedWriter writer, KernelModel kernel)
+    private static void WriteArgs(IndentedWriter writer, KernelModel kernel, bool mayNeedChecks)
     {
         writer.Line("/// <summary>The call's arguments; it stays on the calling thread's stack while the chunks run.</summary>");
         using (writer.Block("public ref struct Args"))
@@ -58,6 +58,8 @@ internal static class RunnerEmitter
             for (int d = 0; d < kernel.Dimensions; d++)
                 writer.Line($"public int __start{d}, __count{d};");
             writer.Line("public global::DataParallel.SimdWidth __width;");
+            if (mayNeedChecks)
+                writer.Line("public bool __checked;");
             foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind != ParameterKind.Index))
                 writer.Line($"public {p.TypeSyntax} {Identifier.Escape(p.Name)};");
         }
@@ -75,15 +77,7 @@ internal static class RunnerEmitter
         {
             writer.Line($"if ({string.Join(" || ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__count{d} == 0"))})");
             writer.Line($"    {empty}");
-            if (!plan.Proven.IsEmpty)
-                writer.Line("// Every index runs these accesses: one check each proves them in bounds for the whole domain.");
-            var scalar = new ScalarExpressionWriter(EntryScope.Instance);
-            foreach (ProvenAccess access in plan.Proven)
-            {
-                (string lowest, string highest) = Extremes(access.Form, scalar);
-                writer.Line($"{GeneratedNames.Domain}.RequireInBounds({lowest}, {highest}, {Identifier.Escape(access.Span)}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");");
-            }
-
+            bool inexact = WriteProofs(writer, plan);
             using (writer.Block($"if ({GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
             {
                 // The reference semantics: the kernel method itself, for every index in order.
@@ -106,6 +100,8 @@ internal static class RunnerEmitter
             for (int d = 0; d < kernel.Dimensions; d++)
                 writer.Line($"    __start{d} = __start{d}, __count{d} = __count{d},");
             writer.Line($"    __width = {GeneratedNames.Settings}.EffectiveWidth,");
+            if (inexact && plan.Simd.Plan?.HasInexactProofs == true)
+                writer.Line("    __checked = !__inBounds,");
             foreach (KernelParameter p in data)
                 writer.Line($"    {Identifier.Escape(p.Name)} = {Identifier.Escape(p.Name)},");
             writer.Line("};");
@@ -138,17 +134,38 @@ internal static class RunnerEmitter
                 writer.Line($"{(plan.Reduction is null ? "" : "return ")}ExecuteScalar(ref __args, begin, end);");
                 return;
             }
+            string result = plan.Reduction is null ? "" : "return ";
+            string done = plan.Reduction is null ? "    break;" : null!;
+            if (plan.Simd.Plan.HasInexactProofs)
+            {
+                // An access the entry point could not prove in bounds: the kernel as written, with its checks.
+                if (plan.Reduction is null)
+                {
+                    using (writer.Block("if (__args.__checked)"))
+                    {
+                        writer.Line("ExecuteScalar(ref __args, begin, end);");
+                        writer.Line("return;");
+                    }
+                }
+                else
+                {
+                    writer.Line("if (__args.__checked)");
+                    writer.Line("    return ExecuteScalar(ref __args, begin, end);");
+                }
+            }
             using (writer.Block("switch (__args.__width)"))
             {
                 foreach (VectorWidth width in VectorWidth.All)
                 {
                     writer.Line($"case global::DataParallel.SimdWidth.{width.SettingName}:");
-                    writer.Line($"    Execute{width.Bits}(ref __args, begin, end);");
-                    writer.Line("    break;");
+                    writer.Line($"    {result}Execute{width.Bits}(ref __args, begin, end);");
+                    if (done is not null)
+                        writer.Line(done);
                 }
                 writer.Line("default:");
-                writer.Line("    ExecuteScalar(ref __args, begin, end);");
-                writer.Line("    break;");
+                writer.Line($"    {result}ExecuteScalar(ref __args, begin, end);");
+                if (done is not null)
+                    writer.Line(done);
             }
         }
     }
@@ -228,37 +245,31 @@ internal static class RunnerEmitter
         return $"{type}.{kernel.Name}({string.Join(", ", arguments)})";
     }
 
-    /// <summary>The lowest and highest element an affine access touches over the domain box, in 64-bit arithmetic.</summary>
-    private static (string Lowest, string Highest) Extremes(AffineForm form, ScalarExpressionWriter scalar)
+    /// <summary>
+    /// Writes the entry proofs: each access's indices bounded by interval arithmetic over the domain box. An exact
+    /// proof that fails throws (some index would fault); an over-approximate one only clears <c>__inBounds</c>.
+    /// </summary>
+    /// <returns>Whether <c>__inBounds</c> was declared.</returns>
+    private static bool WriteProofs(IndentedWriter writer, CpuKernelPlan plan)
     {
-        var lowest = new List<string>();
-        var highest = new List<string>();
-        for (int d = 0; d < form.IndexCoefficients.Length; d++)
+        if (plan.Proven.IsEmpty)
+            return false;
+        writer.Line("// Bounds proven once for the whole domain, so the chunks access memory unchecked.");
+        for (int d = 0; d < plan.Kernel.Dimensions; d++)
+            writer.Line($"global::DataParallel.CompilerServices.LongInterval __box{d} = global::DataParallel.CompilerServices.LongInterval.Domain(__start{d}, __count{d});");
+        var intervals = new IntervalWriter(plan.Ranges, new ScalarExpressionWriter(EntryScope.Instance));
+        bool inexact = plan.Proven.Any(p => !p.Exact);
+        if (inexact)
+            writer.Line("bool __inBounds = true;");
+        foreach (ProvenAccess access in plan.Proven)
         {
-            long k = form.IndexCoefficients[d];
-            if (k == 0)
-                continue;
-            string first = Scale($"(long)__start{d}", k);
-            string last = Scale($"((long)__start{d} + __count{d} - 1)", k);
-            lowest.Add(k > 0 ? first : last);
-            highest.Add(k > 0 ? last : first);
+            string span = Identifier.Escape(access.Span);
+            writer.Line(access.Exact
+                ? $"{GeneratedNames.Domain}.RequireInBounds({intervals.Write(access.Index)}, {span}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");"
+                : $"__inBounds &= {intervals.Write(access.Index)}.IsWithin({span}.Length);");
         }
-        foreach ((KernelExpression term, long factor) in form.UniformTerms)
-        {
-            string value = Scale($"(long){scalar.Write(term)}", factor);
-            lowest.Add(value);
-            highest.Add(value);
-        }
-        if (form.Constant != 0 || lowest.Count == 0)
-        {
-            string constant = form.Constant.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
-            lowest.Add(constant);
-            highest.Add(constant);
-        }
-        return (string.Join(" + ", lowest).Replace("+ -", "- "), string.Join(" + ", highest).Replace("+ -", "- "));
+        return inexact;
     }
-
-    private static string Scale(string value, long factor) => factor == 1 ? value : $"{value} * {factor.ToString(System.Globalization.CultureInfo.InvariantCulture)}L";
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", " ").Replace("\n", " ");
 }

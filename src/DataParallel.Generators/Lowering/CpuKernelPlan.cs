@@ -11,8 +11,9 @@ namespace DataParallel.Generators.Lowering;
 /// </summary>
 internal sealed class CpuKernelPlan
 {
-    private CpuKernelPlan(KernelModel kernel, SimdDecision simd, DomainInference domain, ImmutableArray<ProvenAccess> proven, ReductionPlan? reduction, int costPerElement, int granularity)
+    private CpuKernelPlan(KernelModel kernel, SimdDecision simd, DomainInference domain, ImmutableArray<ProvenAccess> proven, IndexRanges ranges, ReductionPlan? reduction, int costPerElement, int granularity)
     {
+        Ranges = ranges;
         Kernel = kernel;
         Simd = simd;
         Domain = domain;
@@ -33,6 +34,9 @@ internal sealed class CpuKernelPlan
     /// <summary>Accesses whose bounds the entry point proves for the whole domain (the scalar path keeps its own checks too).</summary>
     public ImmutableArray<ProvenAccess> Proven { get; }
 
+    /// <summary>Definitions and loop ranges the proofs evaluate indices with.</summary>
+    public IndexRanges Ranges { get; }
+
     public ReductionPlan? Reduction { get; }
 
     /// <summary>Work units per element of the fastest dimension, for the scheduler's threading decision.</summary>
@@ -50,7 +54,9 @@ internal sealed class CpuKernelPlan
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
         int cost = simd.Plan?.CostPerElement ?? ScalarCost(kernel);
         int laneBytes = simd.Plan?.LaneBytes ?? 4;
-        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), BoundsProof.Collect(kernel), reduction, cost, 64 / laneBytes);
+        IndexRanges ranges = simd.Plan?.Ranges ?? IndexRanges.Of(kernel);
+        ImmutableArray<ProvenAccess> proven = simd.Plan?.Proven ?? AccessProof.Collect(kernel, ranges, exactOnly: true);
+        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, reduction, cost, 64 / laneBytes);
     }
 
     /// <summary>

@@ -53,6 +53,17 @@ public static class Domain
                 $"The domain makes {access} reach indices {lowest}..{highest}, outside {span} (Length {length}).");
     }
 
+    /// <summary>
+    /// Proves an access every index executes: when the interval of indices it computes leaves the span, some index
+    /// would fault, so the call is rejected before anything runs.
+    /// </summary>
+    public static void RequireInBounds(LongInterval indices, int length, string span, string access)
+    {
+        if (!indices.IsWithin(length))
+            throw new ArgumentOutOfRangeException(span,
+                $"The domain makes {access} reach indices {indices.Lo}..{indices.Hi}, outside {span} (Length {length}).");
+    }
+
     /// <summary>Throws when a domain's element count does not fit in 32 bits.</summary>
     public static int CheckedCount(long count, string what)
         => count <= int.MaxValue

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -69,6 +70,18 @@ public static class Lanes
 
     /// <inheritdoc cref="IndicesTail128(int, int)"/>
     public static Vector512<int> IndicesTail512(int first, int active) => Vector512.Min(Indices512(first), Vector512.Create(first + active - 1));
+
+    /// <summary>All bits set in the first <paramref name="active"/> lanes, zero in the rest: the live lanes of a partial last vector.</summary>
+    public static Vector128<T> TailMask128<T>(int active) where T : INumberBase<T>
+        => Vector128.LessThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(active)));
+
+    /// <inheritdoc cref="TailMask128{T}(int)"/>
+    public static Vector256<T> TailMask256<T>(int active) where T : INumberBase<T>
+        => Vector256.LessThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(active)));
+
+    /// <inheritdoc cref="TailMask128{T}(int)"/>
+    public static Vector512<T> TailMask512<T>(int active) where T : INumberBase<T>
+        => Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(active)));
 
     /// <summary>Integer remainder with C#'s semantics (truncated division; the same exceptions as the division).</summary>
     public static Vector128<T> Remainder<T>(Vector128<T> left, Vector128<T> right) => left - left / right * right;

@@ -1,0 +1,26 @@
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Generators.Emit;
+
+/// <summary>
+/// Writes a boundable index expression (<see cref="IndexRanges.IsBoundable"/>) as <c>LongInterval</c> arithmetic
+/// for the entry point: indices become the domain box (<c>__box{d}</c>), loop variables their loop's range, stable
+/// locals their definitions, and uniforms single points.
+/// </summary>
+internal sealed class IntervalWriter(IndexRanges ranges, ScalarExpressionWriter scalar)
+{
+    private const string Interval = "global::DataParallel.CompilerServices.LongInterval";
+
+    public string Write(KernelExpression index) => index switch
+    {
+        ConstantExpression constant => $"{Interval}.Point({constant.Literal})",
+        IndexExpression i => $"__box{i.Dimension}",
+        LocalExpression local when ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition) => Write(definition),
+        LocalExpression local when ranges.Loops.TryGetValue(local.Name, out LoopRange? loop) => $"{Interval}.Loop({Write(loop.First)}, {Write(loop.Last)})",
+        ConvertExpression convert => Write(convert.Operand),
+        UnaryExpression negate => $"(-{Write(negate.Operand)})",
+        BinaryExpression binary => $"({Write(binary.Left)} {ScalarExpressionWriter.BinaryToken(binary.Operator)} {Write(binary.Right)})",
+        _ => $"{Interval}.Point({scalar.Write(index)})",
+    };
+}

@@ -1,0 +1,55 @@
+using System;
+using System.ComponentModel;
+
+namespace DataParallel.CompilerServices;
+
+/// <summary>
+/// A closed range of 64-bit integers (or the empty range), for proving at entry that every index an access can
+/// compute lies inside its span. Generated code evaluates an access's index expression over intervals — the domain
+/// box for the indices, loop bounds for loop variables, points for uniforms — which over-approximates the indices
+/// the kernel really touches. An int index that lands inside <c>[0, Length)</c> here is the same in 32-bit
+/// wrapping arithmetic, since + − × commute with reduction modulo 2³².
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly record struct LongInterval(long Lo, long Hi)
+{
+    /// <summary>The interval of a loop that never runs: any access in it is vacuously in bounds.</summary>
+    public static readonly LongInterval Empty = new(1, 0);
+
+    /// <summary>Whether no value lies in the interval.</summary>
+    public bool IsEmpty => Lo > Hi;
+
+    /// <summary>A single value.</summary>
+    public static LongInterval Point(long value) => new(value, value);
+
+    /// <summary>The values of a domain dimension <c>[start, start + count)</c>.</summary>
+    public static LongInterval Domain(int start, int count) => count <= 0 ? Empty : new(start, (long)start + count - 1);
+
+    /// <summary>The values a loop variable takes: from the lowest start to the highest (inclusive) end.</summary>
+    public static LongInterval Loop(LongInterval first, LongInterval last)
+        => first.IsEmpty || last.IsEmpty || first.Lo > last.Hi ? Empty : new(first.Lo, last.Hi);
+
+    /// <summary>Interval sum.</summary>
+    public static LongInterval operator +(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((decimal)a.Lo + b.Lo), Saturate((decimal)a.Hi + b.Hi));
+
+    /// <summary>Interval difference.</summary>
+    public static LongInterval operator -(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((decimal)a.Lo - b.Hi), Saturate((decimal)a.Hi - b.Lo));
+
+    /// <summary>Interval negation.</summary>
+    public static LongInterval operator -(LongInterval a) => a.IsEmpty ? Empty : new(Saturate(-(decimal)a.Hi), Saturate(-(decimal)a.Lo));
+
+    /// <summary>Interval product: the extremes of the four corner products.</summary>
+    public static LongInterval operator *(LongInterval a, LongInterval b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+            return Empty;
+        decimal p1 = (decimal)a.Lo * b.Lo, p2 = (decimal)a.Lo * b.Hi, p3 = (decimal)a.Hi * b.Lo, p4 = (decimal)a.Hi * b.Hi;
+        return new(Saturate(Math.Min(Math.Min(p1, p2), Math.Min(p3, p4))), Saturate(Math.Max(Math.Max(p1, p2), Math.Max(p3, p4))));
+    }
+
+    /// <summary>Whether every value lies in <c>[0, length)</c> (vacuously true when empty).</summary>
+    public bool IsWithin(int length) => IsEmpty || (Lo >= 0 && Hi < length);
+
+    // Saturating keeps an overflowing bound outside every span instead of wrapping it back inside.
+    private static long Saturate(decimal value) => value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
+}

@@ -7,8 +7,8 @@ internal static class GeneratedNames
     public const string GeneratorVersion = "0.1.0";
     public const string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]";
     public const string HiddenAttribute = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
-    public const string Domain = "global::DataParallel.CompilerServices.Domain";
-    public const string Scheduler = "global::DataParallel.CompilerServices.ChunkScheduler";
+    public const string Domain = "Dp::Domain";
+    public const string Scheduler = "Dp::ChunkScheduler";
     public const string Settings = "global::DataParallel.DataParallelSettings";
     public const string Range = "global::System.Range";
     public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";

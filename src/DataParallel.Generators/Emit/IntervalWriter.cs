@@ -10,7 +10,7 @@ namespace DataParallel.Generators.Emit;
 /// </summary>
 internal sealed class IntervalWriter(IndexRanges ranges, ScalarExpressionWriter scalar)
 {
-    private const string Interval = "global::DataParallel.CompilerServices.LongInterval";
+    private const string Interval = "Dp::LongInterval";
 
     public string Write(KernelExpression index) => index switch
     {

@@ -16,6 +16,10 @@ internal static class KernelSourceEmitter
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS0168, CS0219 // a local the kernel declares but never reads is copied as written");
         writer.Line();
+        // Aliases used with '::', which sees only aliases, so no type of the user's can shadow them.
+        writer.Line("using Simd = global::System.Runtime.Intrinsics;");
+        writer.Line("using Dp = global::DataParallel.CompilerServices;");
+        writer.Line();
         var scopes = new System.Collections.Generic.List<IDisposable>();
         if (kernel.Namespace is { } ns)
             scopes.Add(writer.Block($"namespace {ns}"));

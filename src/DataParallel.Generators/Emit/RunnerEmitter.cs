@@ -19,8 +19,8 @@ internal static class RunnerEmitter
         string runner = plan.RunnerName;
         string? result = kernel.ReturnType?.Keyword();
         string contract = result is null
-            ? $"global::DataParallel.CompilerServices.IChunkKernel<{runner}.Args>"
-            : $"global::DataParallel.CompilerServices.IReductionKernel<{runner}.Args, {result}>";
+            ? $"Dp::IChunkKernel<{runner}.Args>"
+            : $"Dp::IReductionKernel<{runner}.Args, {result}>";
 
         writer.Line($"/// <summary>Runs kernel <c>{kernel.Name}</c> over a domain: {(plan.Simd.Plan is null ? $"multi-core scalar ({plan.Simd.Blocker})" : "SIMD on every core")}.</summary>");
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
@@ -256,7 +256,7 @@ internal static class RunnerEmitter
             return false;
         writer.Line("// Bounds proven once for the whole domain, so the chunks access memory unchecked.");
         for (int d = 0; d < plan.Kernel.Dimensions; d++)
-            writer.Line($"global::DataParallel.CompilerServices.LongInterval __box{d} = global::DataParallel.CompilerServices.LongInterval.Domain(__start{d}, __count{d});");
+            writer.Line($"Dp::LongInterval __box{d} = Dp::LongInterval.Domain(__start{d}, __count{d});");
         var intervals = new IntervalWriter(plan.Ranges, new ScalarExpressionWriter(EntryScope.Instance));
         bool inexact = plan.Proven.Any(p => !p.Exact);
         if (inexact)

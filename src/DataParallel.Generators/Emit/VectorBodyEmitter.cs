@@ -101,7 +101,7 @@ internal sealed class VectorBodyEmitter
                 _writer.Line("// The last, partial vector: the same computation; inactive lanes repeat the last element and are never stored.");
                 _writer.Line($"int __active = __stop - {index};");
                 if (Reduction is not null)
-                    _writer.Line($"{_width.Type(AccumulatorLane!.Value)} __tail = global::DataParallel.CompilerServices.Lanes.TailMask{_width.Bits}<{AccumulatorLane!.Value.Keyword()}>(__active);");
+                    _writer.Line($"{_width.Type(AccumulatorLane!.Value)} __tail = Dp::Lanes.TailMask{_width.Bits}<{AccumulatorLane!.Value.Keyword()}>(__active);");
                 WriteStep(index, tail: true, "__acc0");
             }
             rows?.Dispose();
@@ -112,7 +112,7 @@ internal sealed class VectorBodyEmitter
                     _writer.Line($"__acc0 = {CombineVectors(CombineVectors("__acc0", "__acc1"), CombineVectors("__acc2", "__acc3"))};");
                 _writer.Line($"{returnType} __partial = {r.Identity};");
                 _writer.Line($"for (int __lane = 0; __lane < {_width.Type(AccumulatorLane!.Value)}.Count; __lane++)");
-                _writer.Line($"    __partial = {r.Combine("__partial", $"unchecked(({returnType}){_width.Api}.GetElement(__acc0, __lane))")};");
+                _writer.Line($"    __partial = {r.Combine("__partial", _kernel.ReturnType == AccumulatorLane ? $"{_width.Api}.GetElement(__acc0, __lane)" : $"unchecked(({returnType}){_width.Api}.GetElement(__acc0, __lane))")};");
                 _writer.Line("return __partial;");
             }
         }
@@ -150,7 +150,10 @@ internal sealed class VectorBodyEmitter
             statements.Write(statement);
     }
 
-    private string IdentityVector() => $"{_width.Api}.Create(unchecked(({AccumulatorLane!.Value.Keyword()}){Reduction!.Identity}))";
+    private string IdentityVector()
+        => _kernel.ReturnType == AccumulatorLane
+            ? $"{_width.Api}.Create({Reduction!.Identity})"
+            : $"{_width.Api}.Create(unchecked(({AccumulatorLane!.Value.Keyword()}){Reduction!.Identity}))";
 
     /// <summary>Combines two vectors of partials lane by lane, with the reduction's operation.</summary>
     private string CombineVectors(string left, string right) => _kernel.Reduce switch

@@ -13,8 +13,8 @@ namespace DataParallel.Generators.Emit;
 /// </summary>
 internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, ScalarExpressionWriter scalar, INameScope names, bool tail, IReadOnlyDictionary<string, string> broadcasts)
 {
-    private const string Lanes = "global::DataParallel.CompilerServices.Lanes";
-    private const string NarrowLanes = "global::DataParallel.CompilerServices.NarrowLanes";
+    private const string Lanes = "Dp::Lanes";
+    private const string NarrowLanes = "Dp::NarrowLanes";
 
     public string Write(KernelExpression expression)
     {

@@ -7,8 +7,8 @@ internal sealed record VectorWidth(int Bits)
 {
     public static readonly VectorWidth[] All = [new(512), new(256), new(128)];
 
-    /// <summary>The static class of this width's operations, e.g. <c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
-    public string Api => $"global::System.Runtime.Intrinsics.Vector{Bits}";
+    /// <summary>The static class of this width's operations, e.g. <c>Simd::Vector256</c>.</summary>
+    public string Api => $"Simd::Vector{Bits}";
 
     /// <summary>The register type for lanes of <paramref name="lane"/>, e.g. <c>Vector256&lt;float&gt;</c>.</summary>
     public string Type(ScalarKind lane) => $"{Api}<{lane.Keyword()}>";

@@ -25,13 +25,13 @@ internal sealed record ReductionPlan(ScalarKind Type, string Identity, string Co
         };
         return reduce switch
         {
-            "Sum" => new(type, $"({t})0", $"unchecked(({t})({{0}} + {{1}}))"),
-            "Product" => new(type, $"({t})1", $"unchecked(({t})({{0}} * {{1}}))"),
+            "Sum" => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} + {{1}}))"),
+            "Product" => new(type, LiteralFormatter.Format(1, type), $"unchecked(({t})({{0}} * {{1}}))"),
             "Min" => new(type, maxValue, "global::System.Math.Min({0}, {1})"),
             "Max" => new(type, minValue, "global::System.Math.Max({0}, {1})"),
             "And" => new(type, $"unchecked(({t})(-1))", $"unchecked(({t})({{0}} & {{1}}))"),
-            "Or" => new(type, $"({t})0", $"unchecked(({t})({{0}} | {{1}}))"),
-            _ => new(type, $"({t})0", $"unchecked(({t})({{0}} ^ {{1}}))"),
+            "Or" => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} | {{1}}))"),
+            _ => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} ^ {{1}}))"),
         };
     }
 

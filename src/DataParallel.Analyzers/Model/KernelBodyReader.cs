@@ -335,6 +335,7 @@ internal sealed class KernelBodyReader
                 or IDelegateCreationOperation or ICollectionExpressionOperation
                 => ("Allocation", "it would allocate on every index"),
             ILiteralOperation { Type.SpecialType: SpecialType.System_String } or IInterpolatedStringOperation
+                or { Type.SpecialType: SpecialType.System_String }
                 => ("A string", "kernels compute on numbers; strings allocate and cannot vectorise"),
             IThrowOperation or ITryOperation
                 => ("Exception handling", "a kernel cannot throw or catch per index; validate inputs before the call"),
@@ -344,6 +345,10 @@ internal sealed class KernelBodyReader
                 => ("LINQ", "queries allocate and call delegates per element"),
             IAddressOfOperation
                 => ("Unsafe code", "pointers defeat the bounds and race analysis"),
+            IInvocationOperation { TargetMethod.IsStatic: false } call
+                => (call.TargetMethod.IsVirtual || call.TargetMethod.IsAbstract || call.TargetMethod.IsOverride || call.TargetMethod.ContainingType.TypeKind == TypeKind.Interface
+                        ? "A virtual or interface call" : "An instance method call",
+                    "kernels may call only static methods whose bodies are in the kernel language"),
             IAwaitOperation or ILockOperation or IUsingOperation or IUsingDeclarationOperation
                 => ("This statement", "kernels must not block, await or own resources"),
             IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation

@@ -77,6 +77,8 @@ internal static class RunnerEmitter
         {
             writer.Line($"if ({string.Join(" || ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__count{d} == 0"))})");
             writer.Line($"    {empty}");
+            foreach (RowOverlapCheck check in RowOverlapCheck.Collect(kernel))
+                writer.Line($"{GeneratedNames.Domain}.RequireRowsDisjoint(__count0, __count1, {Identifier.Escape(check.Width)}, \"{kernel.Parameters[1].Name}\", \"{check.Width}\", \"{Escape(check.Display)}\");");
             bool inexact = WriteProofs(writer, plan);
             using (writer.Block($"if ({GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
             {

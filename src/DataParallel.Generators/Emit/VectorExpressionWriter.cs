@@ -115,10 +115,10 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         string converted = (fromLane, toLane) switch
         {
             _ when fromLane == toLane => value,
-            (ScalarKind.Int32, ScalarKind.UInt32) => $"{value}.AsUInt32()",
-            (ScalarKind.UInt32, ScalarKind.Int32) => $"{value}.AsInt32()",
-            (ScalarKind.Int64, ScalarKind.UInt64) => $"{value}.AsUInt64()",
-            (ScalarKind.UInt64, ScalarKind.Int64) => $"{value}.AsInt64()",
+            (ScalarKind.Int32, ScalarKind.UInt32) => $"{width.Api}.AsUInt32({value})",
+            (ScalarKind.UInt32, ScalarKind.Int32) => $"{width.Api}.AsInt32({value})",
+            (ScalarKind.Int64, ScalarKind.UInt64) => $"{width.Api}.AsUInt64({value})",
+            (ScalarKind.UInt64, ScalarKind.Int64) => $"{width.Api}.AsInt64({value})",
             (ScalarKind.Int32 or ScalarKind.UInt32, ScalarKind.Single) => $"{width.Api}.ConvertToSingle({value})",
             (ScalarKind.Single, ScalarKind.Int32) => $"{width.Api}.ConvertToInt32({value})",
             (ScalarKind.Single, ScalarKind.UInt32) => $"{width.Api}.ConvertToUInt32({value})",

@@ -64,6 +64,18 @@ public static class Domain
                 $"The domain makes {access} reach indices {indices.Lo}..{indices.Hi}, outside {span} (Length {length}).");
     }
 
+    /// <summary>
+    /// Throws when a row-major store <c>span[outer * width + inner]</c> would have two indices write one element:
+    /// the inner index's range must fit in a row while there is more than one row.
+    /// </summary>
+    public static void RequireRowsDisjoint(int outerCount, int innerCount, int width, string inner, string widthName, string access)
+    {
+        if (outerCount > 1 && innerCount > width)
+            throw new ArgumentException(
+                $"{access} writes every element once only while the range of '{inner}' fits in a row: it has {innerCount} indices but {widthName} is {width}, so rows overlap and two indices would write the same element.",
+                inner);
+    }
+
     /// <summary>Throws when a domain's element count does not fit in 32 bits.</summary>
     public static int CheckedCount(long count, string what)
         => count <= int.MaxValue

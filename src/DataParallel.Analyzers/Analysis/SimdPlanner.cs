@@ -79,17 +79,17 @@ internal static class SimdPlanner
                     if (ranges.LaneStride(store.Index, lanes) != 1)
                         return Blocked($"{store.Display} is not a contiguous store (stride 1 across the fastest index)", store);
                     return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckIndexScalar(store.Index);
-                case ReturnStatement { Value: null } when last && _loopDepth == 0:
+                case ReturnStatement { Value: null }:
                     return null;
-                case ReturnStatement:
-                    return Blocked("an early return is not vectorised yet", statement);
+                case ReturnStatement { Value: { } value }:
+                    return Lane(value.Type, "the returned value", value) ?? CheckValue(value, LaneClass.Varying);
                 case IfStatement branch:
-                    if (lanes.Classify(branch.Condition) == LaneClass.Varying)
-                        return Blocked("if/else on a per-lane condition is not vectorised yet", statement);
-                    return CheckUniform(branch.Condition) ?? CheckStatement(branch.Then, false) ?? (branch.Else is null ? null : CheckStatement(branch.Else, false));
+                    return (lanes.Classify(branch.Condition) == LaneClass.Varying ? CheckValue(branch.Condition, LaneClass.Varying) : CheckUniform(branch.Condition))
+                        ?? CheckStatement(branch.Then, false)
+                        ?? (branch.Else is null ? null : CheckStatement(branch.Else, false));
                 case LoopStatement loop:
-                    if (loop.Condition is { } condition && lanes.Classify(condition) == LaneClass.Varying)
-                        return Blocked("a loop whose trip count differs per lane is not vectorised yet", statement);
+                    if (lanes.IsVarying(loop) && loop.Condition is { } varyingCondition && CheckValue(varyingCondition, LaneClass.Varying) is { } badCondition)
+                        return badCondition;
                     _loopDepth++;
                     try
                     {
@@ -98,7 +98,7 @@ internal static class SimdPlanner
                             if (CheckStatement(part, false) is { } blocked)
                                 return blocked;
                         }
-                        return loop.Condition is null ? null : CheckUniform(loop.Condition);
+                        return loop.Condition is null || lanes.IsVarying(loop) ? null : CheckUniform(loop.Condition);
                     }
                     finally
                     {
@@ -142,7 +142,7 @@ internal static class SimdPlanner
                     Cost += Weight;
                     if (unary.Checked)
                         return Blocked("checked arithmetic is not vectorised", unary);
-                    if (unary.Operator == UnaryOperator.LogicalNot || (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger()))
+                    if (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger())
                         return Blocked($"the operator {unary.Operator} on {unary.Type.Keyword()} is not vectorised yet", unary);
                     return CheckValue(unary.Operand, LaneClass.Varying);
                 case BinaryExpression binary:
@@ -164,8 +164,9 @@ internal static class SimdPlanner
                             return blocked;
                     }
                     return null;
-                case ConditionalExpression:
-                    return Blocked("?: on a per-lane condition is not vectorised yet", expression);
+                case ConditionalExpression conditional:
+                    Cost += Weight;
+                    return CheckValue(conditional.Condition, LaneClass.Varying) ?? CheckValue(conditional.WhenTrue, LaneClass.Varying) ?? CheckValue(conditional.WhenFalse, LaneClass.Varying);
                 default:
                     return Blocked($"{Describe(expression)} is not vectorised yet", expression);
             }
@@ -187,7 +188,17 @@ internal static class SimdPlanner
                 case BinaryOperator.Remainder when type.IsInteger():
                     Cost += 20 * Weight;
                     break;
-                case BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr when type.IsInteger():
+                case BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr when type.IsInteger() || type == ScalarKind.Boolean:
+                    break;
+                case BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr:
+                    break;
+                case BinaryOperator.Equals or BinaryOperator.NotEquals or BinaryOperator.LessThan or BinaryOperator.LessThanOrEqual or BinaryOperator.GreaterThan or BinaryOperator.GreaterThanOrEqual:
+                    if (binary.Left.Type == ScalarKind.Boolean)
+                        return binary.Operator is BinaryOperator.Equals or BinaryOperator.NotEquals
+                            ? CheckValue(binary.Left, LaneClass.Varying) ?? CheckValue(binary.Right, LaneClass.Varying)
+                            : Blocked($"comparing bools with {binary.Operator} is not vectorised", binary);
+                    if (Lane(binary.Left.Type, "a compared value", binary) is { } badCompare)
+                        return badCompare;
                     break;
                 case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when type.IsInteger():
                     if (lanes.Classify(binary.Right) != LaneClass.Uniform)
@@ -232,6 +243,9 @@ internal static class SimdPlanner
         /// <summary>Records a lane type, blocking when it differs in width from those already seen.</summary>
         private SimdDecision? Lane(ScalarKind type, string what, object node)
         {
+            // Per-lane bools are masks as wide as the lanes they select: they fix no width of their own.
+            if (type == ScalarKind.Boolean)
+                return null;
             if (type.LaneType() is not { } lane)
                 return Blocked($"{what} has type {type.Keyword()}, which has no vector lanes yet", node);
             if (_firstLane is not { } first)

@@ -345,6 +345,8 @@ internal sealed class KernelBodyReader
                 => ("LINQ", "queries allocate and call delegates per element"),
             IAddressOfOperation
                 => ("Unsafe code", "pointers defeat the bounds and race analysis"),
+            IConversionOperation { Type.IsReferenceType: true, Operand.Type.IsValueType: true }
+                => ("Boxing", "it allocates on every index"),
             IInvocationOperation { TargetMethod.IsStatic: false } call
                 => (call.TargetMethod.IsVirtual || call.TargetMethod.IsAbstract || call.TargetMethod.IsOverride || call.TargetMethod.ContainingType.TypeKind == TypeKind.Interface
                         ? "A virtual or interface call" : "An instance method call",

@@ -100,8 +100,6 @@ internal sealed class VectorBodyEmitter
             {
                 _writer.Line("// The last, partial vector: the same computation; inactive lanes repeat the last element and are never stored.");
                 _writer.Line($"int __active = __stop - {index};");
-                if (Reduction is not null)
-                    _writer.Line($"{_width.Type(AccumulatorLane!.Value)} __tail = Dp::Lanes.TailMask{_width.Bits}<{AccumulatorLane!.Value.Keyword()}>(__active);");
                 WriteStep(index, tail: true, "__acc0");
             }
             rows?.Dispose();
@@ -144,10 +142,13 @@ internal sealed class VectorBodyEmitter
         var scope = new ChunkScope(_kernel, _simd, index);
         var scalar = new ScalarExpressionWriter(scope);
         scope.Writer = scalar;
-        var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts);
-        var statements = new StatementWriter(this, scalar, vector, tail, accumulator);
-        foreach (KernelStatement statement in _kernel.Body.Statements)
-            statements.Write(statement);
+        var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts, new TemporaryNames());
+        var statements = new StatementWriter(this, scalar, vector, accumulator);
+        statements.Begin(tail);
+        var body = _kernel.Body.Statements;
+        for (int s = 0; s < body.Count; s++)
+            statements.Write(body[s], trailing: s == body.Count - 1);
+        statements.End();
     }
 
     private string IdentityVector()
@@ -208,66 +209,170 @@ internal sealed class VectorBodyEmitter
         return found.Values.OrderBy(u => u.Name, System.StringComparer.Ordinal);
     }
 
-    /// <summary>Writes kernel statements for one vector step: uniform control flow stays scalar C#.</summary>
-    private sealed class StatementWriter(VectorBodyEmitter owner, ScalarExpressionWriter scalar, VectorExpressionWriter vector, bool tail, string accumulator)
+    /// <summary>
+    /// Writes kernel statements for one vector step. Uniform control flow stays scalar C#; varying control flow
+    /// becomes masks: the current mask is the AND of the enclosing conditions and of the exit masks (<c>__live</c>:
+    /// lanes that have not returned; per varying loop, <c>__loopN</c>: lanes still looping, and <c>__iterN</c>: lanes
+    /// still in this iteration). Assignments under a mask blend, stores write only the selected lanes.
+    /// </summary>
+    private sealed class StatementWriter(VectorBodyEmitter owner, ScalarExpressionWriter scalar, VectorExpressionWriter vector, string accumulator)
     {
+        private readonly List<string> _factors = new();
+        private readonly Stack<(string? Loop, string? Iteration)> _loops = new();
+        private int _next;
+        private bool _live;
+        private bool _endLabel;
+
         private IndentedWriter Out => owner._writer;
 
-        public void Write(KernelStatement statement)
+        private string? Mask => _factors.Count == 0 ? null : string.Join(" & ", _factors);
+
+        public void Begin(bool tail)
+        {
+            bool reduction = owner.Reduction is not null;
+            _live = owner._simd.Lanes.HasVaryingReturn;
+            if (_live)
+            {
+                Out.Line($"{vector.MaskType} __live = {vector.AllLanes};");
+                _factors.Add("__live");
+            }
+            if (tail && (reduction || UsesMasks()))
+            {
+                // Inactive lanes of the last vector take part in nothing: no store, no contribution, no fault.
+                Out.Line($"{vector.MaskType} __tail = Dp::Lanes.TailMask{owner._width.Bits}<{vector.MaskLane.Keyword()}>(__active);");
+                _factors.Add("__tail");
+            }
+            _endLabel = KernelWalker.Statements(owner._kernel.Body).OfType<ReturnStatement>().Count() > 1
+                || owner._kernel.Body.Statements.Count == 0
+                || owner._kernel.Body.Statements[owner._kernel.Body.Statements.Count - 1] is not ReturnStatement;
+        }
+
+        public void End()
+        {
+            if (_endLabel)
+                Out.Line($"__end: ;");
+        }
+
+        private bool UsesMasks()
+            => owner._simd.Lanes.HasVaryingReturn
+                || KernelWalker.Statements(owner._kernel.Body).Any(s =>
+                    (s is IfStatement branch && owner._simd.Lanes.Classify(branch.Condition) == LaneClass.Varying)
+                    || (s is LoopStatement loop && owner._simd.Lanes.IsVarying(loop)));
+
+        public void Write(KernelStatement statement, bool trailing = false)
         {
             switch (statement)
             {
                 case BlockStatement block:
-                    foreach (KernelStatement inner in block.Statements)
-                        Write(inner);
+                    for (int s = 0; s < block.Statements.Count; s++)
+                        Write(block.Statements[s], trailing && s == block.Statements.Count - 1);
                     break;
                 case DeclareLocalStatement declare:
-                    Out.Line(Declaration(declare) + ";");
+                    Emit(Declaration(declare, fresh: true) + ";");
                     break;
                 case AssignLocalStatement assign:
-                    Out.Line(Assignment(assign) + ";");
+                    Emit(Assignment(assign) + ";");
                     break;
                 case StoreStatement store:
-                    Out.Line(vector.Store(store, vector.Write(store.Value)));
+                    vector.Guard = Mask;
+                    string value = vector.Write(store.Value);
+                    Emit(vector.Store(store, value, Mask));
                     break;
-                case ReturnStatement { Value: { } value }:
-                    string result = vector.Write(value);
-                    if (tail)
-                        result = $"{owner._width.Api}.ConditionalSelect(__tail, {result}, {owner.IdentityVector()})";
-                    Out.Line($"{accumulator} = {owner.CombineVectors(accumulator, result)};");
-                    break;
-                case ReturnStatement:
+                case ReturnStatement ret:
+                    WriteReturn(ret, trailing);
                     break;
                 case IfStatement branch:
-                    using (Out.Block($"if ({scalar.Write(branch.Condition)})"))
-                        Write(branch.Then);
-                    if (branch.Else is not null)
-                    {
-                        using (Out.Block("else"))
-                            Write(branch.Else);
-                    }
+                    WriteIf(branch);
                     break;
                 case LoopStatement loop:
-                    WriteLoop(loop);
+                    if (owner._simd.Lanes.IsVarying(loop))
+                        WriteVaryingLoop(loop);
+                    else
+                        WriteUniformLoop(loop);
                     break;
                 case BreakStatement:
-                    Out.Line("break;");
+                    WriteExit(isBreak: true);
                     break;
                 case ContinueStatement:
-                    Out.Line("continue;");
+                    WriteExit(isBreak: false);
                     break;
                 default:
                     throw new System.InvalidOperationException($"{statement.GetType().Name} has no vector form.");
             }
         }
 
-        private void WriteLoop(LoopStatement loop)
+        private void WriteReturn(ReturnStatement ret, bool trailing)
         {
-            string condition = loop.Condition is null ? "true" : scalar.Write(loop.Condition);
+            string? mask = Mask;
+            if (ret.Value is { } result)
+            {
+                vector.Guard = mask;
+                string value = vector.Write(result);
+                ScalarKind lane = owner.AccumulatorLane!.Value;
+                if (mask is not null)
+                    value = $"{owner._width.Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {owner.IdentityVector()})";
+                Emit($"{accumulator} = {owner.CombineVectors(accumulator, value)};");
+            }
+            if (trailing && _loops.Count == 0 && _factors.All(f => f is "__live" or "__tail"))
+                return;
+            // A return under per-lane control retires those lanes; one every lane reaches ends the vector's work.
+            bool divergent = _loops.Any(l => l.Loop is not null) || _factors.Any(f => f is not "__live" and not "__tail");
+            if (_live && divergent)
+            {
+                Out.Line($"__live &= ~({mask});");
+                foreach (var loop in _loops)
+                {
+                    if (loop.Loop is not null)
+                        Out.Line($"{loop.Loop} &= __live;");
+                    if (loop.Iteration is not null)
+                        Out.Line($"{loop.Iteration} &= __live;");
+                }
+            }
+            else
+            {
+                Out.Line("goto __end;");
+            }
+        }
+
+        private void WriteIf(IfStatement branch)
+        {
+            if (owner._simd.Lanes.Classify(branch.Condition) == LaneClass.Uniform)
+            {
+                using (Out.Block($"if ({scalar.Write(branch.Condition)})"))
+                    Write(branch.Then);
+                if (branch.Else is not null)
+                {
+                    using (Out.Block("else"))
+                        Write(branch.Else);
+                }
+                return;
+            }
+            string condition = $"__c{_next++}";
+            vector.Guard = Mask;
+            string mask = vector.Write(branch.Condition);
+            Emit($"{vector.MaskType} {condition} = {mask};");
+            WriteMasked(condition, branch.Then);
+            if (branch.Else is not null)
+                WriteMasked($"~{condition}", branch.Else);
+        }
+
+        private void WriteMasked(string factor, KernelStatement body)
+        {
+            _factors.Add(factor);
+            using (Out.Block($"if (({Mask}) != {vector.NoLanes})"))
+                Write(body);
+            _factors.RemoveAt(_factors.Count - 1);
+        }
+
+        private void WriteUniformLoop(LoopStatement loop)
+        {
+            _loops.Push((null, null));
+            string condition = loop.Condition is null ? "" : scalar.Write(loop.Condition);
             if (loop.ConditionAfterBody)
             {
-                using (Out.Block("do", $"}} while ({condition});"))
+                using (Out.Block("do", $"}} while ({(condition.Length == 0 ? "true" : condition)});"))
                     Write(loop.Body);
+                _loops.Pop();
                 return;
             }
             string increments = string.Join(", ", loop.Increments.Select(i => i is AssignLocalStatement a ? Assignment(a) : throw new System.InvalidOperationException("Loop increments are assignments.")));
@@ -278,22 +383,105 @@ internal sealed class VectorBodyEmitter
                 foreach (KernelStatement initializer in loop.Initializers)
                     Write(initializer);
             }
-            string header = headerDeclaration ? Declaration((DeclareLocalStatement)loop.Initializers[0]) : "";
-            using (Out.Block($"for ({header}; {(loop.Condition is null ? "" : condition)}; {increments})"))
+            string header = headerDeclaration ? Declaration((DeclareLocalStatement)loop.Initializers[0], fresh: true) : "";
+            using (Out.Block($"for ({header}; {condition}; {increments})"))
                 Write(loop.Body);
             scope?.Dispose();
+            _loops.Pop();
         }
 
-        private string Declaration(DeclareLocalStatement declare)
+        /// <summary>A loop whose lanes leave at different times: it runs until no lane is left in it.</summary>
+        private void WriteVaryingLoop(LoopStatement loop)
+        {
+            int n = _next++;
+            string running = $"__loop{n}", iteration = $"__iter{n}";
+            using (Out.Block(""))
+            {
+                foreach (KernelStatement initializer in loop.Initializers)
+                    Write(initializer);
+                Out.Line($"{vector.MaskType} {running} = {Mask ?? vector.AllLanes};");
+                var outer = _factors.ToList();
+                using (Out.Block("while (true)"))
+                {
+                    if (!loop.ConditionAfterBody && loop.Condition is not null)
+                        NarrowByCondition(running, loop.Condition);
+                    Out.Line($"if ({running} == {vector.NoLanes})");
+                    Out.Line("    break;");
+                    Out.Line($"{vector.MaskType} {iteration} = {running};");
+                    _factors.Clear();
+                    if (_live)
+                        _factors.Add("__live");
+                    _factors.Add(iteration);
+                    _loops.Push((running, iteration));
+                    Write(loop.Body);
+                    _loops.Pop();
+                    _factors[_factors.Count - 1] = running;
+                    foreach (KernelStatement increment in loop.Increments)
+                        Write(increment);
+                    if (loop.ConditionAfterBody && loop.Condition is not null)
+                        NarrowByCondition(running, loop.Condition);
+                    _factors.Clear();
+                    _factors.AddRange(outer);
+                }
+            }
+        }
+
+        private void NarrowByCondition(string running, KernelExpression condition)
+        {
+            vector.Guard = running;
+            string mask = vector.Write(condition);
+            Emit($"{running} &= {mask};");
+        }
+
+        private void WriteExit(bool isBreak)
+        {
+            (string? running, string? iteration) = _loops.Peek();
+            if (running is null)
+            {
+                Out.Line(isBreak ? "break;" : "continue;");
+                return;
+            }
+            string mask = Mask!;
+            if (isBreak)
+                Out.Line($"{running} &= ~({mask});");
+            Out.Line($"{iteration} &= ~({mask});");
+        }
+
+        /// <summary>Writes a line after the temporaries its expressions asked for.</summary>
+        private void Emit(string line)
+        {
+            foreach (string temporary in vector.Prelude)
+                Out.Line(temporary);
+            vector.Prelude.Clear();
+            Out.Line(line);
+        }
+
+        private string Declaration(DeclareLocalStatement declare, bool fresh)
         {
             bool varying = owner._simd.Lanes.ClassifyLocal(declare.Name) == LaneClass.Varying;
-            string type = varying ? owner._width.Type(declare.Type.LaneType()!.Value) : declare.Type.Keyword();
+            string type = varying ? VaryingType(declare.Type) : declare.Type.Keyword();
             string name = Identifier.Escape(declare.Name);
-            return declare.Initializer is null ? $"{type} {name}" : $"{type} {name} = {Value(declare.Initializer, varying)}";
+            vector.Guard = Mask;
+            if (declare.Initializer is null)
+                return varying ? $"{type} {name} = default" : $"{type} {name}";
+            return $"{type} {name} = {Value(declare.Initializer, varying)}";
         }
 
         private string Assignment(AssignLocalStatement assign)
-            => $"{Identifier.Escape(assign.Name)} = {Value(assign.Value, owner._simd.Lanes.ClassifyLocal(assign.Name) == LaneClass.Varying)}";
+        {
+            string name = Identifier.Escape(assign.Name);
+            if (owner._simd.Lanes.ClassifyLocal(assign.Name) == LaneClass.Uniform)
+                return $"{name} = {scalar.Write(assign.Value)}";
+            string? mask = Mask;
+            vector.Guard = mask;
+            string value = vector.Write(assign.Value);
+            if (mask is null)
+                return $"{name} = {value}";
+            ScalarKind lane = assign.Value.Type == ScalarKind.Boolean ? vector.MaskLane : assign.Value.Type.LaneType()!.Value;
+            return $"{name} = {owner._width.Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {name})";
+        }
+
+        private string VaryingType(ScalarKind type) => type == ScalarKind.Boolean ? vector.MaskType : owner._width.Type(type.LaneType()!.Value);
 
         private string Value(KernelExpression value, bool varying) => varying ? vector.Write(value) : scalar.Write(value);
     }

@@ -8,16 +8,41 @@ namespace DataParallel.Generators.Emit;
 /// <summary>
 /// Writes a varying IR expression as vector C# for one width: every lane computes what the scalar kernel computes
 /// for its index, with the same IEEE operations (no contraction, no reassociation). Uniform subexpressions are
-/// computed as scalars and broadcast. In the last, partial vector of a domain (<paramref name="tail"/>), loads repeat
-/// the last active element in the inactive lanes and stores write only the active ones.
+/// computed as scalars and broadcast. Per-lane bools are masks (all bits set or clear) of the mask lane type.
+/// <para>
+/// <see cref="Guard"/> is the mask of lanes whose results matter: an integer division computes every lane, so the
+/// divisor of the others is replaced by 1 and no lane the scalar kernel would not run can fault. In the last,
+/// partial vector of a domain (<c>tail</c>), loads repeat the last active element in the inactive lanes and stores
+/// write only the active ones.
+/// </para>
 /// </summary>
-internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, ScalarExpressionWriter scalar, INameScope names, bool tail, IReadOnlyDictionary<string, string> broadcasts)
+internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, ScalarExpressionWriter scalar, INameScope names, bool tail, IReadOnlyDictionary<string, string> broadcasts, TemporaryNames temporaries)
 {
     private const string Lanes = "Dp::Lanes";
     private const string NarrowLanes = "Dp::NarrowLanes";
 
+    /// <summary>The lane type of masks: as wide as the kernel's lanes.</summary>
+    public ScalarKind MaskLane { get; } = plan.LaneBytes == 8 ? ScalarKind.Int64 : ScalarKind.Int32;
+
+    /// <summary>The mask of lanes that matter for the expression being written, or null for all.</summary>
+    public string? Guard { get; set; }
+
+    /// <summary>Temporaries the written expression needs, to be declared before the statement that uses it.</summary>
+    public List<string> Prelude { get; } = new();
+
+    public string MaskType => width.Type(MaskLane);
+
+    public string AllLanes => $"{width.Api}<{MaskLane.Keyword()}>.AllBitsSet";
+
+    public string NoLanes => $"{width.Api}<{MaskLane.Keyword()}>.Zero";
+
+    /// <summary>A mask reinterpreted as a select mask for lanes of <paramref name="lane"/>.</summary>
+    public string MaskAs(string mask, ScalarKind lane) => lane == MaskLane ? mask : $"{width.Api}.As<{MaskLane.Keyword()}, {lane.Keyword()}>({mask})";
+
     public string Write(KernelExpression expression)
     {
+        if (expression.Type == ScalarKind.Boolean)
+            return WriteMask(expression);
         ScalarKind lane = expression.Type.LaneType()!.Value;
         if (plan.Lanes.Classify(expression) == LaneClass.Uniform)
             return Broadcast(expression, lane);
@@ -28,7 +53,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     ? $"{Lanes}.IndicesTail{width.Bits}({names.Index(index.Dimension)}, __active)"
                     : $"{Lanes}.Indices{width.Bits}({names.Index(index.Dimension)})";
             case LocalExpression local:
-                return local.Name;
+                return Identifier.Escape(local.Name);
             case LoadExpression load:
                 return Load(load);
             case UnaryExpression unary:
@@ -39,6 +64,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 return Convert(Write(convert.Operand), convert.Operand.Type, convert.Type);
             case MathCallExpression call:
                 return $"{width.Api}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})";
+            case ConditionalExpression conditional:
+                return Select(conditional, lane);
             default:
                 throw new System.InvalidOperationException($"{expression.GetType().Name} has no vector form.");
         }
@@ -47,16 +74,105 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     /// <summary>The address of lane 0 of a contiguous access: its index expression, evaluated as a scalar for lane 0.</summary>
     public string Offset(KernelExpression index) => $"(nuint){scalar.Write(index)}";
 
-    public string Store(StoreStatement store, string value)
+    /// <summary>A store of <paramref name="value"/>; under <paramref name="mask"/> only the selected lanes are written.</summary>
+    public string Store(StoreStatement store, string value, string? mask)
     {
         string reference = names.ProvenRef(store.Span, store.Display)!;
+        string offset = Offset(store.Index);
         if (store.ElementType.IsSmallInteger())
+        {
+            if (mask is not null)
+                return $"{NarrowLanes}.StoreNarrowedMasked{width.Bits}({value}, ref {reference}, {offset}, {MaskAs(mask, ScalarKind.Int32)});";
             return tail
-                ? $"{NarrowLanes}.StoreNarrowedTail{width.Bits}({value}, ref {reference}, {Offset(store.Index)}, __active);"
-                : $"{NarrowLanes}.StoreNarrowed{width.Bits}({value}, ref {reference}, {Offset(store.Index)});";
+                ? $"{NarrowLanes}.StoreNarrowedTail{width.Bits}({value}, ref {reference}, {offset}, __active);"
+                : $"{NarrowLanes}.StoreNarrowed{width.Bits}({value}, ref {reference}, {offset});";
+        }
+        if (mask is not null)
+            return $"{Lanes}.StoreMasked{width.Bits}({value}, ref {reference}, {offset}, {MaskAs(mask, store.ElementType.LaneType()!.Value)});";
         return tail
-            ? $"{Lanes}.StoreTail{width.Bits}({value}, ref {reference}, {Offset(store.Index)}, __active);"
-            : $"{width.Api}.StoreUnsafe({value}, ref {reference}, {Offset(store.Index)});";
+            ? $"{Lanes}.StoreTail{width.Bits}({value}, ref {reference}, {offset}, __active);"
+            : $"{width.Api}.StoreUnsafe({value}, ref {reference}, {offset});";
+    }
+
+    private string WriteMask(KernelExpression expression)
+    {
+        if (plan.Lanes.Classify(expression) == LaneClass.Uniform)
+            return $"({scalar.Write(expression)} ? {AllLanes} : {NoLanes})";
+        switch (expression)
+        {
+            case LocalExpression local:
+                return Identifier.Escape(local.Name);
+            case UnaryExpression { Operator: UnaryOperator.LogicalNot } not:
+                return $"(~{WriteMask(not.Operand)})";
+            case BinaryExpression { Operator: BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr } logical:
+            {
+                // The right side runs only for lanes the left side lets through (false for &&, true for ||).
+                string left = Temporary(MaskType, WriteMask(logical.Left));
+                string through = logical.Operator == BinaryOperator.ConditionalAnd ? left : $"(~{left})";
+                string right = Guarded(Narrow(through), () => WriteMask(logical.Right));
+                return logical.Operator == BinaryOperator.ConditionalAnd ? $"({left} & {right})" : $"({left} | {right})";
+            }
+            case BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr } bitwise when bitwise.Left.Type == ScalarKind.Boolean:
+                return $"({WriteMask(bitwise.Left)} {ScalarExpressionWriter.BinaryToken(bitwise.Operator)} {WriteMask(bitwise.Right)})";
+            case BinaryExpression { Left.Type: ScalarKind.Boolean } equality:
+            {
+                string same = $"(~({WriteMask(equality.Left)} ^ {WriteMask(equality.Right)}))";
+                return equality.Operator == BinaryOperator.Equals ? same : $"(~{same})";
+            }
+            case BinaryExpression compare:
+            {
+                ScalarKind lane = compare.Left.Type.LaneType()!.Value;
+                string left = Write(compare.Left), right = Write(compare.Right);
+                string result = compare.Operator switch
+                {
+                    BinaryOperator.Equals => $"{width.Api}.Equals({left}, {right})",
+                    BinaryOperator.NotEquals => $"(~{width.Api}.Equals({left}, {right}))",
+                    BinaryOperator.LessThan => $"{width.Api}.LessThan({left}, {right})",
+                    BinaryOperator.LessThanOrEqual => $"{width.Api}.LessThanOrEqual({left}, {right})",
+                    BinaryOperator.GreaterThan => $"{width.Api}.GreaterThan({left}, {right})",
+                    _ => $"{width.Api}.GreaterThanOrEqual({left}, {right})",
+                };
+                return lane == MaskLane ? result : $"{width.Api}.As<{lane.Keyword()}, {MaskLane.Keyword()}>({result})";
+            }
+            case ConditionalExpression conditional:
+                return Select(conditional, MaskLane);
+            default:
+                throw new System.InvalidOperationException($"{expression.GetType().Name} has no mask form.");
+        }
+    }
+
+    /// <summary><c>c ? a : b</c> per lane: each side is computed only where it is selected (for faults).</summary>
+    private string Select(ConditionalExpression conditional, ScalarKind lane)
+    {
+        if (plan.Lanes.Classify(conditional.Condition) == LaneClass.Uniform)
+            return $"({scalar.Write(conditional.Condition)} ? {Write(conditional.WhenTrue)} : {Write(conditional.WhenFalse)})";
+        string condition = Temporary(MaskType, WriteMask(conditional.Condition));
+        string whenTrue = Guarded(Narrow(condition), () => Write(conditional.WhenTrue));
+        string whenFalse = Guarded(Narrow($"(~{condition})"), () => Write(conditional.WhenFalse));
+        return $"{width.Api}.ConditionalSelect({MaskAs(condition, lane)}, {whenTrue}, {whenFalse})";
+    }
+
+    private string Narrow(string mask) => Guard is null ? mask : $"({Guard} & {mask})";
+
+    private string Guarded(string guard, System.Func<string> write)
+    {
+        string? outer = Guard;
+        Guard = guard;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            Guard = outer;
+        }
+    }
+
+    private string Temporary(string type, string value)
+    {
+        string name = temporaries.Next();
+        Prelude.Add($"{type} {name} = {value};");
+        return name;
     }
 
     private string Load(LoadExpression load)
@@ -98,8 +214,15 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 };
                 return $"{width.Api}.{method}({left}, {count})";
             }
-            case BinaryOperator.Remainder:
-                return $"{Lanes}.Remainder({left}, {Write(binary.Right)})";
+            case BinaryOperator.Divide or BinaryOperator.Remainder when lane.IsInteger():
+            {
+                // Lanes outside the guard divide by 1: they must not raise what the scalar kernel never would.
+                string divisor = Write(binary.Right);
+                bool harmless = binary.Right is ConstantExpression { IntegerValue: { } constant } && constant != 0 && constant != -1;
+                if (Guard is not null && !harmless)
+                    divisor = $"{width.Api}.ConditionalSelect({MaskAs(Guard, lane)}, {divisor}, {width.Api}<{lane.Keyword()}>.One)";
+                return binary.Operator == BinaryOperator.Divide ? $"({left} / {divisor})" : $"{Lanes}.Remainder({left}, {divisor})";
+            }
             default:
                 return $"({left} {ScalarExpressionWriter.BinaryToken(binary.Operator)} {Write(binary.Right)})";
         }
@@ -136,4 +259,12 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             _ => converted,
         };
     }
+}
+
+/// <summary>Fresh names for the temporaries of one chunk body.</summary>
+internal sealed class TemporaryNames
+{
+    private int _next;
+
+    public string Next() => $"__t{_next++}";
 }

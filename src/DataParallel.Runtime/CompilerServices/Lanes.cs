@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DataParallel.CompilerServices;
 
@@ -53,6 +54,41 @@ public static class Lanes
     public static void StoreTail512<T>(Vector512<T> value, ref T destination, nuint offset, int active)
         => CopyLanes(ref Unsafe.As<Vector512<T>, T>(ref value), ref destination, offset, active);
 
+    /// <summary>
+    /// Stores the lanes of <paramref name="value"/> whose <paramref name="mask"/> lane has any bit set, and leaves
+    /// the other elements untouched in memory (not rewritten with their old value: another index may own them).
+    /// </summary>
+    public static void StoreMasked128<T>(Vector128<T> value, ref T destination, nuint offset, Vector128<T> mask)
+        => StoreSelected(ref Unsafe.As<Vector128<T>, T>(ref value), ref Unsafe.As<Vector128<T>, T>(ref mask), Vector128<T>.Count, ref destination, offset);
+
+    /// <inheritdoc cref="StoreMasked128{T}(Vector128{T}, ref T, nuint, Vector128{T})"/>
+    public static void StoreMasked256<T>(Vector256<T> value, ref T destination, nuint offset, Vector256<T> mask)
+    {
+        if (Avx2.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)))
+        {
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref Unsafe.Add(ref destination, offset)))
+                    Avx2.MaskStore((int*)p, mask.AsInt32(), value.AsInt32());
+            }
+            return;
+        }
+        if (Avx2.IsSupported && (typeof(T) == typeof(double) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong)))
+        {
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref Unsafe.Add(ref destination, offset)))
+                    Avx2.MaskStore((long*)p, mask.AsInt64(), value.AsInt64());
+            }
+            return;
+        }
+        StoreSelected(ref Unsafe.As<Vector256<T>, T>(ref value), ref Unsafe.As<Vector256<T>, T>(ref mask), Vector256<T>.Count, ref destination, offset);
+    }
+
+    /// <inheritdoc cref="StoreMasked128{T}(Vector128{T}, ref T, nuint, Vector128{T})"/>
+    public static void StoreMasked512<T>(Vector512<T> value, ref T destination, nuint offset, Vector512<T> mask)
+        => StoreSelected(ref Unsafe.As<Vector512<T>, T>(ref value), ref Unsafe.As<Vector512<T>, T>(ref mask), Vector512<T>.Count, ref destination, offset);
+
     /// <summary>The lane numbers 0, 1, 2, … of a domain's vector starting at <paramref name="first"/>, for kernels that use the index as a value.</summary>
     public static Vector128<int> Indices128(int first) => Vector128.Create(first) + Vector128<int>.Indices;
 
@@ -91,6 +127,28 @@ public static class Lanes
 
     /// <inheritdoc cref="Remainder{T}(Vector128{T}, Vector128{T})"/>
     public static Vector512<T> Remainder<T>(Vector512<T> left, Vector512<T> right) => left - left / right * right;
+
+    private static void StoreSelected<T>(ref T lanes, ref T mask, int count, ref T destination, nuint offset)
+    {
+        ref T to = ref Unsafe.Add(ref destination, offset);
+        for (int lane = 0; lane < count; lane++)
+        {
+            if (!IsZero(Unsafe.Add(ref mask, lane)))
+                Unsafe.Add(ref to, lane) = Unsafe.Add(ref lanes, lane);
+        }
+    }
+
+    // A mask lane is all ones or all zeros; compare its bits, since an all-ones float lane is a NaN.
+    private static bool IsZero<T>(T lane)
+    {
+        if (Unsafe.SizeOf<T>() == 8)
+            return Unsafe.As<T, long>(ref lane) == 0;
+        if (Unsafe.SizeOf<T>() == 4)
+            return Unsafe.As<T, int>(ref lane) == 0;
+        if (Unsafe.SizeOf<T>() == 2)
+            return Unsafe.As<T, short>(ref lane) == 0;
+        return Unsafe.As<T, byte>(ref lane) == 0;
+    }
 
     private static void FillTail<T>(ref T lanes, int count, ref readonly T source, nuint offset, int active)
     {

@@ -93,6 +93,28 @@ public static class NarrowLanes
     public static void StoreNarrowedTail512<T>(Vector512<int> value, ref T destination, nuint offset, int active) where T : unmanaged, IBinaryInteger<T>
         => Narrow(ref Unsafe.As<Vector512<int>, int>(ref value), ref destination, offset, active);
 
+    /// <summary>Stores, narrowed, the 32-bit lanes of <paramref name="value"/> whose <paramref name="mask"/> lane is set; other elements stay untouched.</summary>
+    public static void StoreNarrowedMasked128<T>(Vector128<int> value, ref T destination, nuint offset, Vector128<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => NarrowSelected(ref Unsafe.As<Vector128<int>, int>(ref value), ref Unsafe.As<Vector128<int>, int>(ref mask), Vector128<int>.Count, ref destination, offset);
+
+    /// <inheritdoc cref="StoreNarrowedMasked128{T}(Vector128{int}, ref T, nuint, Vector128{int})"/>
+    public static void StoreNarrowedMasked256<T>(Vector256<int> value, ref T destination, nuint offset, Vector256<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => NarrowSelected(ref Unsafe.As<Vector256<int>, int>(ref value), ref Unsafe.As<Vector256<int>, int>(ref mask), Vector256<int>.Count, ref destination, offset);
+
+    /// <inheritdoc cref="StoreNarrowedMasked128{T}(Vector128{int}, ref T, nuint, Vector128{int})"/>
+    public static void StoreNarrowedMasked512<T>(Vector512<int> value, ref T destination, nuint offset, Vector512<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => NarrowSelected(ref Unsafe.As<Vector512<int>, int>(ref value), ref Unsafe.As<Vector512<int>, int>(ref mask), Vector512<int>.Count, ref destination, offset);
+
+    private static void NarrowSelected<T>(ref int lanes, ref int mask, int count, ref T destination, nuint offset) where T : unmanaged, IBinaryInteger<T>
+    {
+        ref T to = ref Unsafe.Add(ref destination, offset);
+        for (int lane = 0; lane < count; lane++)
+        {
+            if (Unsafe.Add(ref mask, lane) != 0)
+                Unsafe.Add(ref to, lane) = T.CreateTruncating(Unsafe.Add(ref lanes, lane));
+        }
+    }
+
     private static void Widen<T>(ref int lanes, int count, ref readonly T source, nuint offset, int active) where T : unmanaged, IBinaryInteger<T>
     {
         ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);

@@ -37,10 +37,10 @@ internal static class SimdPlanner
 
     private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges)
     {
-        private (ScalarKind Type, string What)? _firstLane;
         private int _loopDepth;
 
-        public int? LaneBytes => _firstLane?.Type.LaneType()?.Size();
+        /// <summary>The widest lane any varying value needs: 8 bytes as soon as one is 64-bit, else 4.</summary>
+        public int? LaneBytes { get; private set; }
 
         public int Cost { get; private set; }
 
@@ -240,7 +240,7 @@ internal static class SimdPlanner
             return null;
         }
 
-        /// <summary>Records a lane type, blocking when it differs in width from those already seen.</summary>
+        /// <summary>Records a lane type (the widest decides the lane width), blocking a type that has no lanes.</summary>
         private SimdDecision? Lane(ScalarKind type, string what, object node)
         {
             // Per-lane bools are masks as wide as the lanes they select: they fix no width of their own.
@@ -248,14 +248,8 @@ internal static class SimdPlanner
                 return null;
             if (type.LaneType() is not { } lane)
                 return Blocked($"{what} has type {type.Keyword()}, which has no vector lanes yet", node);
-            if (_firstLane is not { } first)
-            {
-                _firstLane = (type, what);
-                return null;
-            }
-            return first.Type.LaneType()!.Value.Size() == lane.Size()
-                ? null
-                : Blocked($"it mixes {first.Type.LaneType()!.Value.Size() * 8}-bit lanes ({first.What} is {first.Type.Keyword()}) with {lane.Size() * 8}-bit lanes ({what} is {type.Keyword()}), which is not vectorised yet", node);
+            LaneBytes = System.Math.Max(LaneBytes ?? 4, lane.Size());
+            return null;
         }
 
         private static string Describe(KernelExpression expression) => expression switch
@@ -271,7 +265,7 @@ internal static class SimdPlanner
         private static bool ConversionSupported(ScalarKind from, ScalarKind to)
         {
             ScalarKind? fromLane = from.LaneType(), toLane = to.LaneType();
-            if (fromLane is null || toLane is null || fromLane.Value.Size() != toLane.Value.Size())
+            if (fromLane is null || toLane is null)
                 return false;
             if (from.IsInteger() && to.IsInteger())
                 return true;

@@ -36,6 +36,11 @@ internal sealed class VectorBodyEmitter
 
     private ReductionPlan? Reduction => _plan.Reduction;
 
+    /// <summary>The vector carrying lanes of <paramref name="lane"/> at this width.</summary>
+    private VectorWidth WidthOf(ScalarKind lane) => _width.For(lane, _simd.LaneBytes);
+
+    private VectorWidth AccumulatorWidth => WidthOf(AccumulatorLane!.Value);
+
     private ScalarKind? AccumulatorLane => _kernel.ReturnType?.LaneType();
 
     private void Emit()
@@ -52,7 +57,7 @@ internal sealed class VectorBodyEmitter
             if (Reduction is { } reduction)
             {
                 foreach (string accumulator in accumulators)
-                    _writer.Line($"{_width.Type(AccumulatorLane!.Value)} {accumulator} = {IdentityVector()};");
+                    _writer.Line($"{AccumulatorWidth.Type(AccumulatorLane!.Value)} {accumulator} = {IdentityVector()};");
             }
 
             System.IDisposable? rows = null;
@@ -109,8 +114,8 @@ internal sealed class VectorBodyEmitter
                 if (unroll)
                     _writer.Line($"__acc0 = {CombineVectors(CombineVectors("__acc0", "__acc1"), CombineVectors("__acc2", "__acc3"))};");
                 _writer.Line($"{returnType} __partial = {r.Identity};");
-                _writer.Line($"for (int __lane = 0; __lane < {_width.Type(AccumulatorLane!.Value)}.Count; __lane++)");
-                _writer.Line($"    __partial = {r.Combine("__partial", _kernel.ReturnType == AccumulatorLane ? $"{_width.Api}.GetElement(__acc0, __lane)" : $"unchecked(({returnType}){_width.Api}.GetElement(__acc0, __lane))")};");
+                _writer.Line($"for (int __lane = 0; __lane < {AccumulatorWidth.Type(AccumulatorLane!.Value)}.Count; __lane++)");
+                _writer.Line($"    __partial = {r.Combine("__partial", _kernel.ReturnType == AccumulatorLane ? $"{AccumulatorWidth.Api}.GetElement(__acc0, __lane)" : $"unchecked(({returnType}){AccumulatorWidth.Api}.GetElement(__acc0, __lane))")};");
                 _writer.Line("return __partial;");
             }
         }
@@ -131,7 +136,7 @@ internal sealed class VectorBodyEmitter
             string name = "__" + uniform.Name;
             ScalarKind lane = uniform.Type.LaneType()!.Value;
             string value = uniform.Type == lane ? Identifier.Escape(uniform.Name) : $"unchecked(({lane.Keyword()}){Identifier.Escape(uniform.Name)})";
-            _writer.Line($"{_width.Type(lane)} {name} = {_width.Api}.Create({value});");
+            _writer.Line($"{WidthOf(lane).Type(lane)} {name} = {WidthOf(lane).Api}.Create({value});");
             _broadcasts[uniform.Name] = name;
         }
     }
@@ -153,16 +158,16 @@ internal sealed class VectorBodyEmitter
 
     private string IdentityVector()
         => _kernel.ReturnType == AccumulatorLane
-            ? $"{_width.Api}.Create({Reduction!.Identity})"
-            : $"{_width.Api}.Create(unchecked(({AccumulatorLane!.Value.Keyword()}){Reduction!.Identity}))";
+            ? $"{AccumulatorWidth.Api}.Create({Reduction!.Identity})"
+            : $"{AccumulatorWidth.Api}.Create(unchecked(({AccumulatorLane!.Value.Keyword()}){Reduction!.Identity}))";
 
     /// <summary>Combines two vectors of partials lane by lane, with the reduction's operation.</summary>
     private string CombineVectors(string left, string right) => _kernel.Reduce switch
     {
         "Sum" => $"({left} + {right})",
         "Product" => $"({left} * {right})",
-        "Min" => $"{_width.Api}.Min({left}, {right})",
-        "Max" => $"{_width.Api}.Max({left}, {right})",
+        "Min" => $"{AccumulatorWidth.Api}.Min({left}, {right})",
+        "Max" => $"{AccumulatorWidth.Api}.Max({left}, {right})",
         "And" => $"({left} & {right})",
         "Or" => $"({left} | {right})",
         _ => $"({left} ^ {right})",
@@ -310,7 +315,7 @@ internal sealed class VectorBodyEmitter
                 string value = vector.Write(result);
                 ScalarKind lane = owner.AccumulatorLane!.Value;
                 if (mask is not null)
-                    value = $"{owner._width.Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {owner.IdentityVector()})";
+                    value = $"{owner.AccumulatorWidth.Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {owner.IdentityVector()})";
                 Emit($"{accumulator} = {owner.CombineVectors(accumulator, value)};");
             }
             if (trailing && _loops.Count == 0 && _factors.All(f => f is "__live" or "__tail"))
@@ -478,10 +483,10 @@ internal sealed class VectorBodyEmitter
             if (mask is null)
                 return $"{name} = {value}";
             ScalarKind lane = assign.Value.Type == ScalarKind.Boolean ? vector.MaskLane : assign.Value.Type.LaneType()!.Value;
-            return $"{name} = {owner._width.Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {name})";
+            return $"{name} = {(assign.Value.Type == ScalarKind.Boolean ? owner._width : owner.WidthOf(lane)).Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {name})";
         }
 
-        private string VaryingType(ScalarKind type) => type == ScalarKind.Boolean ? vector.MaskType : owner._width.Type(type.LaneType()!.Value);
+        private string VaryingType(ScalarKind type) => type == ScalarKind.Boolean ? vector.MaskType : owner.WidthOf(type.LaneType()!.Value).Type(type.LaneType()!.Value);
 
         private string Value(KernelExpression value, bool varying) => varying ? vector.Write(value) : scalar.Write(value);
     }

@@ -36,22 +36,36 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
 
     public string NoLanes => $"{width.Api}<{MaskLane.Keyword()}>.Zero";
 
+    /// <summary>The vector that carries values of lane type <paramref name="lane"/> (narrower for 32-bit values when lanes are 64-bit).</summary>
+    public VectorWidth WidthOf(ScalarKind lane) => width.For(lane, plan.LaneBytes);
+
     /// <summary>A mask reinterpreted as a select mask for lanes of <paramref name="lane"/>.</summary>
-    public string MaskAs(string mask, ScalarKind lane) => lane == MaskLane ? mask : $"{width.Api}.As<{MaskLane.Keyword()}, {lane.Keyword()}>({mask})";
+    public string MaskAs(string mask, ScalarKind lane)
+    {
+        if (lane == MaskLane || lane == ScalarKind.Boolean)
+            return mask;
+        if (lane.Size() < MaskLane.Size())
+        {
+            string narrowed = $"{Lanes}.NarrowMask({mask})";
+            return lane == ScalarKind.Int32 ? narrowed : $"{WidthOf(lane).Api}.As<int, {lane.Keyword()}>({narrowed})";
+        }
+        return $"{width.Api}.As<{MaskLane.Keyword()}, {lane.Keyword()}>({mask})";
+    }
 
     public string Write(KernelExpression expression)
     {
         if (expression.Type == ScalarKind.Boolean)
             return WriteMask(expression);
         ScalarKind lane = expression.Type.LaneType()!.Value;
+        VectorWidth w = WidthOf(lane);
         if (plan.Lanes.Classify(expression) == LaneClass.Uniform)
             return Broadcast(expression, lane);
         switch (expression)
         {
             case IndexExpression index:
                 return tail
-                    ? $"{Lanes}.IndicesTail{width.Bits}({names.Index(index.Dimension)}, __active)"
-                    : $"{Lanes}.Indices{width.Bits}({names.Index(index.Dimension)})";
+                    ? $"{Lanes}.IndicesTail{w.Bits}({names.Index(index.Dimension)}, __active)"
+                    : $"{Lanes}.Indices{w.Bits}({names.Index(index.Dimension)})";
             case LocalExpression local:
                 return Identifier.Escape(local.Name);
             case LoadExpression load:
@@ -63,7 +77,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             case ConvertExpression convert:
                 return Convert(Write(convert.Operand), convert.Operand.Type, convert.Type);
             case MathCallExpression call:
-                return $"{width.Api}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})";
+                return $"{w.Api}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})";
             case ConditionalExpression conditional:
                 return Select(conditional, lane);
             default:
@@ -79,19 +93,21 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     {
         string reference = names.ProvenRef(store.Span, store.Display)!;
         string offset = Offset(store.Index);
+        ScalarKind lane = store.ElementType.LaneType()!.Value;
+        VectorWidth w = WidthOf(lane);
         if (store.ElementType.IsSmallInteger())
         {
             if (mask is not null)
-                return $"{NarrowLanes}.StoreNarrowedMasked{width.Bits}({value}, ref {reference}, {offset}, {MaskAs(mask, ScalarKind.Int32)});";
+                return $"{NarrowLanes}.StoreNarrowedMasked{w.Bits}({value}, ref {reference}, {offset}, {MaskAs(mask, ScalarKind.Int32)});";
             return tail
-                ? $"{NarrowLanes}.StoreNarrowedTail{width.Bits}({value}, ref {reference}, {offset}, __active);"
-                : $"{NarrowLanes}.StoreNarrowed{width.Bits}({value}, ref {reference}, {offset});";
+                ? $"{NarrowLanes}.StoreNarrowedTail{w.Bits}({value}, ref {reference}, {offset}, __active);"
+                : $"{NarrowLanes}.StoreNarrowed{w.Bits}({value}, ref {reference}, {offset});";
         }
         if (mask is not null)
-            return $"{Lanes}.StoreMasked{width.Bits}({value}, ref {reference}, {offset}, {MaskAs(mask, store.ElementType.LaneType()!.Value)});";
+            return $"{Lanes}.StoreMasked{w.Bits}({value}, ref {reference}, {offset}, {MaskAs(mask, lane)});";
         return tail
-            ? $"{Lanes}.StoreTail{width.Bits}({value}, ref {reference}, {offset}, __active);"
-            : $"{width.Api}.StoreUnsafe({value}, ref {reference}, {offset});";
+            ? $"{Lanes}.StoreTail{w.Bits}({value}, ref {reference}, {offset}, __active);"
+            : $"{w.Api}.StoreUnsafe({value}, ref {reference}, {offset});";
     }
 
     private string WriteMask(KernelExpression expression)
@@ -122,20 +138,25 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             case BinaryExpression compare:
             {
                 ScalarKind lane = compare.Left.Type.LaneType()!.Value;
+                VectorWidth w = WidthOf(lane);
                 string left = Write(compare.Left), right = Write(compare.Right);
                 string result = compare.Operator switch
                 {
-                    BinaryOperator.Equals => $"{width.Api}.Equals({left}, {right})",
-                    BinaryOperator.NotEquals => $"(~{width.Api}.Equals({left}, {right}))",
-                    BinaryOperator.LessThan => $"{width.Api}.LessThan({left}, {right})",
-                    BinaryOperator.LessThanOrEqual => $"{width.Api}.LessThanOrEqual({left}, {right})",
-                    BinaryOperator.GreaterThan => $"{width.Api}.GreaterThan({left}, {right})",
-                    _ => $"{width.Api}.GreaterThanOrEqual({left}, {right})",
+                    BinaryOperator.Equals => $"{w.Api}.Equals({left}, {right})",
+                    BinaryOperator.NotEquals => $"(~{w.Api}.Equals({left}, {right}))",
+                    BinaryOperator.LessThan => $"{w.Api}.LessThan({left}, {right})",
+                    BinaryOperator.LessThanOrEqual => $"{w.Api}.LessThanOrEqual({left}, {right})",
+                    BinaryOperator.GreaterThan => $"{w.Api}.GreaterThan({left}, {right})",
+                    _ => $"{w.Api}.GreaterThanOrEqual({left}, {right})",
                 };
-                return lane == MaskLane ? result : $"{width.Api}.As<{lane.Keyword()}, {MaskLane.Keyword()}>({result})";
+                if (lane == MaskLane)
+                    return result;
+                ScalarKind sameSizeInteger = lane.Size() == 8 ? ScalarKind.Int64 : ScalarKind.Int32;
+                string asInteger = lane == sameSizeInteger ? result : $"{w.Api}.As<{lane.Keyword()}, {sameSizeInteger.Keyword()}>({result})";
+                return sameSizeInteger == MaskLane ? asInteger : $"{Lanes}.WidenMask({asInteger})";
             }
             case ConditionalExpression conditional:
-                return Select(conditional, MaskLane);
+                return Select(conditional, ScalarKind.Boolean);
             default:
                 throw new System.InvalidOperationException($"{expression.GetType().Name} has no mask form.");
         }
@@ -149,7 +170,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         string condition = Temporary(MaskType, WriteMask(conditional.Condition));
         string whenTrue = Guarded(Narrow(condition), () => Write(conditional.WhenTrue));
         string whenFalse = Guarded(Narrow($"(~{condition})"), () => Write(conditional.WhenFalse));
-        return $"{width.Api}.ConditionalSelect({MaskAs(condition, lane)}, {whenTrue}, {whenFalse})";
+        return $"{(lane == ScalarKind.Boolean ? width : WidthOf(lane)).Api}.ConditionalSelect({MaskAs(condition, lane)}, {whenTrue}, {whenFalse})";
     }
 
     private string Narrow(string mask) => Guard is null ? mask : $"({Guard} & {mask})";
@@ -178,13 +199,14 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     private string Load(LoadExpression load)
     {
         string reference = names.ProvenRef(load.Span, load.Display)!;
+        VectorWidth w = WidthOf(load.Type.LaneType()!.Value);
         if (load.Type.IsSmallInteger())
             return tail
-                ? $"{NarrowLanes}.LoadWidenedTail{width.Bits}(ref {reference}, {Offset(load.Index)}, __active)"
-                : $"{NarrowLanes}.LoadWidened{width.Bits}(ref {reference}, {Offset(load.Index)})";
+                ? $"{NarrowLanes}.LoadWidenedTail{w.Bits}(ref {reference}, {Offset(load.Index)}, __active)"
+                : $"{NarrowLanes}.LoadWidened{w.Bits}(ref {reference}, {Offset(load.Index)})";
         return tail
-            ? $"{Lanes}.LoadTail{width.Bits}(ref {reference}, {Offset(load.Index)}, __active)"
-            : $"{width.Api}.LoadUnsafe(ref {reference}, {Offset(load.Index)})";
+            ? $"{Lanes}.LoadTail{w.Bits}(ref {reference}, {Offset(load.Index)}, __active)"
+            : $"{w.Api}.LoadUnsafe(ref {reference}, {Offset(load.Index)})";
     }
 
     private string Broadcast(KernelExpression expression, ScalarKind lane)
@@ -194,11 +216,12 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         string value = scalar.Write(expression);
         if (expression.Type != lane)
             value = $"unchecked(({lane.Keyword()}){value})";
-        return $"{width.Api}.Create({value})";
+        return $"{WidthOf(lane).Api}.Create({value})";
     }
 
     private string Binary(BinaryExpression binary, ScalarKind lane)
     {
+        VectorWidth width = WidthOf(lane);
         string left = Write(binary.Left);
         switch (binary.Operator)
         {
@@ -235,9 +258,12 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     private string Convert(string value, ScalarKind from, ScalarKind to)
     {
         ScalarKind fromLane = from.LaneType()!.Value, toLane = to.LaneType()!.Value;
+        VectorWidth width = WidthOf(toLane);
         string converted = (fromLane, toLane) switch
         {
             _ when fromLane == toLane => value,
+            _ when fromLane.Size() < toLane.Size() => $"Dp::LaneConvert.Widen<{fromLane.Keyword()}, {toLane.Keyword()}>({value})",
+            _ when fromLane.Size() > toLane.Size() => $"Dp::LaneConvert.Narrow<{fromLane.Keyword()}, {toLane.Keyword()}>({value})",
             (ScalarKind.Int32, ScalarKind.UInt32) => $"{width.Api}.AsUInt32({value})",
             (ScalarKind.UInt32, ScalarKind.Int32) => $"{width.Api}.AsInt32({value})",
             (ScalarKind.Int64, ScalarKind.UInt64) => $"{width.Api}.AsUInt64({value})",

@@ -16,6 +16,13 @@ internal sealed record VectorWidth(int Bits)
     /// <summary>Lanes per step for lanes of <paramref name="laneBytes"/> bytes.</summary>
     public int Lanes(int laneBytes) => Bits / 8 / laneBytes;
 
+    /// <summary>
+    /// The vector that holds one value per lane for lanes of <paramref name="lane"/> in a kernel whose widest lanes
+    /// are <paramref name="laneBytes"/> bytes: the full width for the widest type, half of it for 32-bit values in a
+    /// kernel with 64-bit lanes (same number of lanes).
+    /// </summary>
+    public VectorWidth For(ScalarKind lane, int laneBytes) => new(Bits * lane.Size() / laneBytes);
+
     /// <summary>The <c>DataParallel.SimdWidth</c> member this width runs under.</summary>
     public string SettingName => $"Vector{Bits}";
 }

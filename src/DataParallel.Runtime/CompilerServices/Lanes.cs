@@ -108,6 +108,10 @@ public static class Lanes
     public static Vector512<int> IndicesTail512(int first, int active) => Vector512.Min(Indices512(first), Vector512.Create(first + active - 1));
 
     /// <summary>All bits set in the first <paramref name="active"/> lanes, zero in the rest: the live lanes of a partial last vector.</summary>
+    public static Vector64<T> TailMask64<T>(int active) where T : INumberBase<T>
+        => Vector64.LessThan(Vector64<T>.Indices, Vector64.Create(T.CreateTruncating(active)));
+
+    /// <inheritdoc cref="TailMask64{T}(int)"/>
     public static Vector128<T> TailMask128<T>(int active) where T : INumberBase<T>
         => Vector128.LessThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(active)));
 
@@ -118,6 +122,52 @@ public static class Lanes
     /// <inheritdoc cref="TailMask128{T}(int)"/>
     public static Vector512<T> TailMask512<T>(int active) where T : INumberBase<T>
         => Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(active)));
+
+    /// <summary>64-bit vectors: the 32-bit values of a kernel whose lanes are 64 bits wide, at the 128-bit width.</summary>
+    public static Vector64<T> LoadTail64<T>(ref readonly T source, nuint offset, int active)
+    {
+        Unsafe.SkipInit(out Vector64<T> v);
+        FillTail(ref Unsafe.As<Vector64<T>, T>(ref v), Vector64<T>.Count, in source, offset, active);
+        return v;
+    }
+
+    /// <inheritdoc cref="StoreTail128{T}(Vector128{T}, ref T, nuint, int)"/>
+    public static void StoreTail64<T>(Vector64<T> value, ref T destination, nuint offset, int active)
+        => CopyLanes(ref Unsafe.As<Vector64<T>, T>(ref value), ref destination, offset, active);
+
+    /// <inheritdoc cref="StoreMasked128{T}(Vector128{T}, ref T, nuint, Vector128{T})"/>
+    public static void StoreMasked64<T>(Vector64<T> value, ref T destination, nuint offset, Vector64<T> mask)
+        => StoreSelected(ref Unsafe.As<Vector64<T>, T>(ref value), ref Unsafe.As<Vector64<T>, T>(ref mask), Vector64<T>.Count, ref destination, offset);
+
+    /// <inheritdoc cref="Indices128(int)"/>
+    public static Vector64<int> Indices64(int first) => Vector64.Create(first) + Vector64<int>.Indices;
+
+    /// <inheritdoc cref="IndicesTail128(int, int)"/>
+    public static Vector64<int> IndicesTail64(int first, int active) => Vector64.Min(Indices64(first), Vector64.Create(first + active - 1));
+
+    /// <inheritdoc cref="Remainder{T}(Vector128{T}, Vector128{T})"/>
+    public static Vector64<T> Remainder<T>(Vector64<T> left, Vector64<T> right) => left - left / right * right;
+
+    /// <summary>
+    /// A mask of 64-bit lanes as a mask of the same lanes 32 bits wide (for selecting 32-bit values in a kernel
+    /// whose lanes are 64 bits): each lane keeps its low half, which is all ones or all zeros like the whole.
+    /// </summary>
+    public static Vector64<int> NarrowMask(Vector128<long> mask) => Vector128.Narrow(mask, mask).GetLower();
+
+    /// <inheritdoc cref="NarrowMask(Vector128{long})"/>
+    public static Vector128<int> NarrowMask(Vector256<long> mask) => Vector256.Narrow(mask, mask).GetLower();
+
+    /// <inheritdoc cref="NarrowMask(Vector128{long})"/>
+    public static Vector256<int> NarrowMask(Vector512<long> mask) => Vector512.Narrow(mask, mask).GetLower();
+
+    /// <summary>A mask of 32-bit lanes widened (sign-extended) to 64-bit lanes: the inverse of <see cref="NarrowMask(Vector128{long})"/>.</summary>
+    public static Vector128<long> WidenMask(Vector64<int> mask) => Vector128.WidenLower(mask.ToVector128Unsafe());
+
+    /// <inheritdoc cref="WidenMask(Vector64{int})"/>
+    public static Vector256<long> WidenMask(Vector128<int> mask) => Vector256.WidenLower(mask.ToVector256Unsafe());
+
+    /// <inheritdoc cref="WidenMask(Vector64{int})"/>
+    public static Vector512<long> WidenMask(Vector256<int> mask) => Vector512.WidenLower(mask.ToVector512Unsafe());
 
     /// <summary>Integer remainder with C#'s semantics (truncated division; the same exceptions as the division).</summary>
     public static Vector128<T> Remainder<T>(Vector128<T> left, Vector128<T> right) => left - left / right * right;

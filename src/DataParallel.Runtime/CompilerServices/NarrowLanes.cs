@@ -13,6 +13,30 @@ namespace DataParallel.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class NarrowLanes
 {
+    /// <summary>Loads <c>Vector64&lt;int&gt;.Count</c> elements at <paramref name="offset"/>, widened to 32 bits.</summary>
+    public static Vector64<int> LoadWidened64<T>(ref readonly T source, nuint offset) where T : unmanaged, IBinaryInteger<T>
+        => LoadWidenedTail64(in source, offset, Vector64<int>.Count);
+
+    /// <inheritdoc cref="LoadWidenedTail128{T}(ref readonly T, nuint, int)"/>
+    public static Vector64<int> LoadWidenedTail64<T>(ref readonly T source, nuint offset, int active) where T : unmanaged, IBinaryInteger<T>
+    {
+        Unsafe.SkipInit(out Vector64<int> v);
+        Widen(ref Unsafe.As<Vector64<int>, int>(ref v), Vector64<int>.Count, in source, offset, active);
+        return v;
+    }
+
+    /// <inheritdoc cref="StoreNarrowed128{T}(Vector128{int}, ref T, nuint)"/>
+    public static void StoreNarrowed64<T>(Vector64<int> value, ref T destination, nuint offset) where T : unmanaged, IBinaryInteger<T>
+        => Narrow(ref Unsafe.As<Vector64<int>, int>(ref value), ref destination, offset, Vector64<int>.Count);
+
+    /// <inheritdoc cref="StoreNarrowedTail128{T}(Vector128{int}, ref T, nuint, int)"/>
+    public static void StoreNarrowedTail64<T>(Vector64<int> value, ref T destination, nuint offset, int active) where T : unmanaged, IBinaryInteger<T>
+        => Narrow(ref Unsafe.As<Vector64<int>, int>(ref value), ref destination, offset, active);
+
+    /// <inheritdoc cref="StoreNarrowedMasked128{T}(Vector128{int}, ref T, nuint, Vector128{int})"/>
+    public static void StoreNarrowedMasked64<T>(Vector64<int> value, ref T destination, nuint offset, Vector64<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => NarrowSelected(ref Unsafe.As<Vector64<int>, int>(ref value), ref Unsafe.As<Vector64<int>, int>(ref mask), Vector64<int>.Count, ref destination, offset);
+
     /// <summary>Loads <c>Vector128&lt;int&gt;.Count</c> elements at <paramref name="offset"/>, widened to 32 bits.</summary>
     public static Vector128<int> LoadWidened128<T>(ref readonly T source, nuint offset) where T : unmanaged, IBinaryInteger<T>
         => LoadWidenedTail128(in source, offset, Vector128<int>.Count);

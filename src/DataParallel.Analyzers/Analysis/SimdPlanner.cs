@@ -20,14 +20,16 @@ internal static class SimdPlanner
         if (checker.CheckBody() is { } blocked)
             return blocked;
         var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges);
+        // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
+        // scatters and uniform accesses keep their per-element checks where nothing was proven.
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
         {
             foreach (LoadExpression load in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions).OfType<LoadExpression>())
             {
-                if (!plan.IsProven(load.Span, load.Display))
+                if (plan.Classify(load.Index) == AccessClass.Contiguous && lanes.Classify(load) == LaneClass.Varying && !plan.IsProven(load.Span, load.Display))
                     return Blocked($"the bounds of {load.Display} cannot be proven at entry", load);
             }
-            if (statement is StoreStatement store && !plan.IsProven(store.Span, store.Display))
+            if (statement is StoreStatement store && plan.Classify(store.Index) == AccessClass.Contiguous && !plan.IsProven(store.Span, store.Display))
                 return Blocked($"the bounds of {store.Display} cannot be proven at entry", store);
         }
         return new SimdDecision(plan, null, null);
@@ -77,7 +79,13 @@ internal static class SimdPlanner
                 case StoreStatement store:
                     Cost += Weight;
                     if (ranges.LaneStride(store.Index, lanes) != 1)
-                        return Blocked($"{store.Display} is not a contiguous store (stride 1 across the fastest index)", store);
+                    {
+                        // A scatter: one checked store per lane, in lane order.
+                        Cost += 4 * Weight;
+                        if (store.ElementType.IsSmallInteger())
+                            return Blocked($"{store.Display} scatters 8/16-bit elements, which is not vectorised yet", store);
+                        return Lane(store.ElementType, store.Display, store) ?? Lane(ScalarKind.Int32, "an index", store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckValue(store.Index, LaneClass.Varying);
+                    }
                     return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckIndexScalar(store.Index);
                 case ReturnStatement { Value: null }:
                     return null;
@@ -135,9 +143,13 @@ internal static class SimdPlanner
                     return null;
                 case LoadExpression load:
                     Cost += Weight;
-                    return ranges.LaneStride(load.Index, lanes) == 1
-                        ? CheckIndexScalar(load.Index)
-                        : Blocked($"{load.Display} is neither contiguous nor uniform across lanes: gathers are not vectorised yet", load);
+                    if (ranges.LaneStride(load.Index, lanes) == 1)
+                        return CheckIndexScalar(load.Index);
+                    // A gather: one load per lane.
+                    Cost += 4 * Weight;
+                    if (load.Type.IsSmallInteger())
+                        return Blocked($"{load.Display} gathers 8/16-bit elements, which is not vectorised yet", load);
+                    return Lane(ScalarKind.Int32, "an index", load) ?? CheckValue(load.Index, LaneClass.Varying);
                 case UnaryExpression unary:
                     Cost += Weight;
                     if (unary.Checked)
@@ -157,7 +169,11 @@ internal static class SimdPlanner
                 case MathCallExpression call:
                     Cost += VectorMath.Cost(call.Method) * Weight;
                     if (!VectorMath.IsSupported(call))
-                        return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.Keyword()} has no vector form yet", call);
+                    {
+                        if (!VectorMath.IsMappable(call))
+                            return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.Keyword()} has no vector form yet", call);
+                        Cost += 24 * Weight;
+                    }
                     foreach (KernelExpression argument in call.Arguments)
                     {
                         if (CheckValue(argument, LaneClass.Varying) is { } blocked)

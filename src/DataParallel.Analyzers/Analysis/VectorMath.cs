@@ -1,3 +1,4 @@
+using System.Linq;
 using DataParallel.Analyzers.Model;
 
 namespace DataParallel.Analyzers.Analysis;
@@ -28,6 +29,17 @@ internal static class VectorMath
             _ => false,
         };
     }
+
+    /// <summary>
+    /// Methods with no vector equivalent that still run in vector code, lane by lane through the scalar method:
+    /// one or two floating-point arguments of the result's type, none that can throw.
+    /// </summary>
+    public static bool IsMappable(MathCallExpression call)
+        => call.Arguments.Count is 1 or 2
+            && call.Type is ScalarKind.Single or ScalarKind.Double
+            // Sign throws on NaN: lanes a mask has switched off must not raise what the scalar kernel never would.
+            && call.Method != "Sign"
+            && call.Arguments.All(a => a.Type == call.Type);
 
     /// <summary>
     /// Vector forms of these are approximations: results stay within a documented ulp bound of the scalar method

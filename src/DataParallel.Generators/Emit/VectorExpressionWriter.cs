@@ -76,8 +76,14 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 return Binary(binary, lane);
             case ConvertExpression convert:
                 return Convert(Write(convert.Operand), convert.Operand.Type, convert.Type);
-            case MathCallExpression call:
+            case MathCallExpression call when VectorMath.IsSupported(call):
                 return $"{w.Api}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})";
+            case MathCallExpression call:
+            {
+                // No vector form: the scalar method, lane by lane (bit-identical, not fast).
+                string parameters = call.Arguments.Count == 1 ? "v" : "a, b";
+                return $"Dp::Lanes.Map<{w.Type(lane)}, {lane.Keyword()}>({string.Join(", ", call.Arguments.Select(Write))}, static ({parameters}) => global::{call.ContainingType}.{call.Method}({parameters}))";
+            }
             case ConditionalExpression conditional:
                 return Select(conditional, lane);
             default:
@@ -91,6 +97,13 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     /// <summary>A store of <paramref name="value"/>; under <paramref name="mask"/> only the selected lanes are written.</summary>
     public string Store(StoreStatement store, string value, string? mask)
     {
+        if (plan.Classify(store.Index) != AccessClass.Contiguous)
+        {
+            ScalarKind valueLane = store.ElementType.LaneType()!.Value;
+            string indices = Write(store.Index);
+            string active = mask is not null ? MaskAs(mask, ScalarKind.Int32) : tail ? $"{Lanes}.TailMask{WidthOf(ScalarKind.Int32).Bits}<int>(__active)" : $"{WidthOf(ScalarKind.Int32).Api}<int>.AllBitsSet";
+            return $"Dp::GatherLanes.Scatter<{WidthOf(valueLane).Type(valueLane)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
+        }
         string reference = names.ProvenRef(store.Span, store.Display)!;
         string offset = Offset(store.Index);
         ScalarKind lane = store.ElementType.LaneType()!.Value;
@@ -173,6 +186,9 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         return $"{(lane == ScalarKind.Boolean ? width : WidthOf(lane)).Api}.ConditionalSelect({MaskAs(condition, lane)}, {whenTrue}, {whenFalse})";
     }
 
+    /// <summary>The lanes a checked gather loads: the guard's, or all of them.</summary>
+    private string IndexMask() => Guard is not null ? MaskAs(Guard, ScalarKind.Int32) : $"{WidthOf(ScalarKind.Int32).Api}<int>.AllBitsSet";
+
     private string Narrow(string mask) => Guard is null ? mask : $"({Guard} & {mask})";
 
     private string Guarded(string guard, System.Func<string> write)
@@ -198,8 +214,16 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
 
     private string Load(LoadExpression load)
     {
-        string reference = names.ProvenRef(load.Span, load.Display)!;
         VectorWidth w = WidthOf(load.Type.LaneType()!.Value);
+        if (plan.Classify(load.Index) != AccessClass.Contiguous)
+        {
+            string indices = Write(load.Index);
+            string? proven = names.ProvenRef(load.Span, load.Display);
+            if (proven is not null)
+                return $"Dp::GatherLanes.GatherUnchecked{w.Bits}(ref {proven}, {indices})";
+            return $"Dp::GatherLanes.Gather{w.Bits}<{load.Type.Keyword()}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
+        }
+        string reference = names.ProvenRef(load.Span, load.Display)!;
         if (load.Type.IsSmallInteger())
             return tail
                 ? $"{NarrowLanes}.LoadWidenedTail{w.Bits}(ref {reference}, {Offset(load.Index)}, __active)"

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -168,6 +169,30 @@ public static class Lanes
 
     /// <inheritdoc cref="WidenMask(Vector64{int})"/>
     public static Vector512<long> WidenMask(Vector256<int> mask) => Vector512.WidenLower(mask.ToVector512Unsafe());
+
+    /// <summary>
+    /// Applies a scalar function lane by lane: the vector form of a <c>Math</c> method that has no vector
+    /// equivalent, bit-identical to the scalar kernel.
+    /// </summary>
+    public static TVector Map<TVector, T>(TVector value, Func<T, T> function) where TVector : struct
+    {
+        ref T lanes = ref Unsafe.As<TVector, T>(ref value);
+        int count = Unsafe.SizeOf<TVector>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < count; lane++)
+            Unsafe.Add(ref lanes, lane) = function(Unsafe.Add(ref lanes, lane));
+        return value;
+    }
+
+    /// <inheritdoc cref="Map{TVector, T}(TVector, Func{T, T})"/>
+    public static TVector Map<TVector, T>(TVector left, TVector right, Func<T, T, T> function) where TVector : struct
+    {
+        ref T a = ref Unsafe.As<TVector, T>(ref left);
+        ref T b = ref Unsafe.As<TVector, T>(ref right);
+        int count = Unsafe.SizeOf<TVector>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < count; lane++)
+            Unsafe.Add(ref a, lane) = function(Unsafe.Add(ref a, lane), Unsafe.Add(ref b, lane));
+        return left;
+    }
 
     /// <summary>Integer remainder with C#'s semantics (truncated division; the same exceptions as the division).</summary>
     public static Vector128<T> Remainder<T>(Vector128<T> left, Vector128<T> right) => left - left / right * right;

@@ -27,6 +27,7 @@ internal sealed class KernelBodyReader
     private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
     private (string Description, Location Location)? _unlowered;
     private bool _hasInvalidCode;
+    private InlineFrame? _frame;
 
     private KernelBodyReader(IMethodSymbol kernel, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
@@ -196,6 +197,12 @@ internal sealed class KernelBodyReader
 
         switch (operation)
         {
+            case IParameterReferenceOperation parameter when _frame is not null:
+                return _frame.Scalars.TryGetValue(parameter.Parameter, out KernelExpression? argument)
+                    ? argument
+                    : Placeholder(operation, $"the span '{parameter.Parameter.Name}' used as a value");
+            case ILocalReferenceOperation local when _frame is not null && _frame.Locals.TryGetValue(local.Local, out KernelExpression? definition):
+                return definition;
             case IParameterReferenceOperation parameter when _parameters.TryGetValue(parameter.Parameter.Name, out KernelParameter? p):
                 return p.Kind switch
                 {
@@ -207,8 +214,7 @@ internal sealed class KernelBodyReader
                 return Track(new LocalExpression(info.Name, info.Type), operation);
             case IPropertyReferenceOperation element when SpanElement(element) is { } access:
                 return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, element.Syntax.ToString()), operation);
-            case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation spanRef }
-                when _parameters.TryGetValue(spanRef.Parameter.Name, out KernelParameter? span) && span.IsSpan:
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation spanRef } when ResolveSpan(spanRef) is { } span:
                 return Track(new SpanLengthExpression(span.Name), operation);
             case IFieldReferenceOperation { Field.IsStatic: true } field when type is { } fieldType:
                 return Track(new StaticFieldExpression(field.Field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Field.Name, fieldType), operation);
@@ -276,24 +282,105 @@ internal sealed class KernelBodyReader
                 "kernels may call only static methods whose bodies are in the kernel language");
             return new HelperCallExpression(method.Name, type ?? ScalarKind.Int32);
         }
-        var arguments = invocation.Arguments.Select(a => ReadExpression(a.Value)).ToImmutableArray();
         string container = method.ContainingType.ToDisplayString();
-        if ((container == "System.Math" || container == "System.MathF") && type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB"))
-            return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType), invocation);
-        if (SymbolEqualityComparer.Default.Equals(method, _kernel))
+        if (container == "System.Math" || container == "System.MathF")
+        {
+            var arguments = invocation.Arguments.Select(a => ReadExpression(a.Value)).ToImmutableArray();
+            if (type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB"))
+                return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType), invocation);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(method, _kernel))
+        {
             Reject(invocation, "A recursive call of the kernel", "a kernel runs once per index; recursion has no parallel meaning");
+        }
+        else if (_frame?.Contains(method) == true)
+        {
+            NotLowered(invocation, $"a recursive call of {method.Name}, which cannot be inlined");
+            return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+        }
+        else if (Inline(invocation, method) is { } inlined)
+        {
+            return inlined;
+        }
         NotLowered(invocation, $"the call of {method.ContainingType.Name}.{method.Name}");
         return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+    }
+
+    /// <summary>
+    /// Inlines a call of a static helper of this compilation whose body is an expression, or locals followed by one
+    /// return: its parameters become the arguments' IR and its locals their definitions. Other helpers stay calls
+    /// (the kernel then runs as written). A helper's excluded constructs are reported on the helper's code.
+    /// </summary>
+    private KernelExpression? Inline(IInvocationOperation invocation, IMethodSymbol method)
+    {
+        if (method.IsGenericMethod || method.ReturnsVoid || method.ReturnsByRef || method.ReturnsByRefReadonly
+            || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref)
+            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
+            || invocation.SemanticModel is not { } callerModel)
+            return null;
+        var frame = new InlineFrame(method, _frame);
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+                return null;
+            if (argument.Value is IParameterReferenceOperation spanArgument && ResolveSpan(spanArgument) is { } span)
+                frame.Spans[parameter] = span;
+            else if (ScalarKindFacts.FromType(parameter.Type) is not null)
+                frame.Scalars[parameter] = ReadExpression(argument.Value);
+            else
+                return null;
+        }
+#pragma warning disable RS1030 // The helper's body lives in another syntax tree; its semantic model is the only way to read it.
+        SemanticModel model = callerModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+        if (model.GetOperation(declaration, _cancellationToken) is not IMethodBodyOperation { } body || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+            return null;
+        InlineFrame? caller = _frame;
+        _frame = frame;
+        try
+        {
+            for (int s = 0; s < block.Operations.Length; s++)
+            {
+                switch (block.Operations[s])
+                {
+                    case IVariableDeclarationGroupOperation group:
+                        foreach (IVariableDeclaratorOperation declarator in group.Declarations.SelectMany(d => d.Declarators))
+                        {
+                            if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is not { } initializer || declarator.Symbol.IsRef)
+                                return null;
+                            frame.Locals[declarator.Symbol] = ReadExpression(initializer.Value);
+                        }
+                        break;
+                    case IReturnOperation { ReturnedValue: { } value } when s == block.Operations.Length - 1:
+                        return ReadExpression(value);
+                    default:
+                        return null;
+                }
+            }
+            return null;
+        }
+        finally
+        {
+            _frame = caller;
+        }
     }
 
     private (KernelParameter Span, KernelExpression Index)? SpanElement(IPropertyReferenceOperation reference)
     {
         if (reference.Property.IsIndexer && reference.Arguments.Length == 1
             && reference.Instance is IParameterReferenceOperation instance
-            && _parameters.TryGetValue(instance.Parameter.Name, out KernelParameter? span) && span.IsSpan
+            && ResolveSpan(instance) is { } span
             && reference.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32)
             return (span, ReadExpression(reference.Arguments[0].Value));
         return null;
+    }
+
+    /// <summary>The kernel span a parameter reference denotes: the kernel's own, or the one a helper was passed.</summary>
+    private KernelParameter? ResolveSpan(IParameterReferenceOperation reference)
+    {
+        if (_frame is not null)
+            return _frame.Spans.TryGetValue(reference.Parameter, out KernelParameter? passed) ? passed : null;
+        return _parameters.TryGetValue(reference.Parameter.Name, out KernelParameter? span) && span.IsSpan ? span : null;
     }
 
     // ---- diagnostics ------------------------------------------------------------------------------------------
@@ -436,6 +523,19 @@ internal sealed class KernelBodyReader
         };
         return op >= 0;
     }
+}
+
+/// <summary>The substitutions in force while a helper's body is read in place of its call.</summary>
+internal sealed class InlineFrame(IMethodSymbol method, InlineFrame? caller)
+{
+    public Dictionary<IParameterSymbol, KernelExpression> Scalars { get; } = new(SymbolEqualityComparer.Default);
+
+    public Dictionary<IParameterSymbol, KernelParameter> Spans { get; } = new(SymbolEqualityComparer.Default);
+
+    public Dictionary<ILocalSymbol, KernelExpression> Locals { get; } = new(SymbolEqualityComparer.Default);
+
+    public bool Contains(IMethodSymbol target)
+        => SymbolEqualityComparer.Default.Equals(method, target) || caller?.Contains(target) == true;
 }
 
 /// <summary>What <see cref="KernelBodyReader"/> read.</summary>

@@ -147,7 +147,7 @@ internal sealed class VectorBodyEmitter
         var scope = new ChunkScope(_kernel, _simd, index);
         var scalar = new ScalarExpressionWriter(scope);
         scope.Writer = scalar;
-        var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts, new TemporaryNames());
+        var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts, new TemporaryNames(), _kernel.FastMath);
         var statements = new StatementWriter(this, scalar, vector, accumulator);
         statements.Begin(tail);
         var body = _kernel.Body.Statements;

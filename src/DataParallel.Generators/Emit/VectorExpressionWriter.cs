@@ -16,7 +16,7 @@ namespace DataParallel.Generators.Emit;
 /// write only the active ones.
 /// </para>
 /// </summary>
-internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, ScalarExpressionWriter scalar, INameScope names, bool tail, IReadOnlyDictionary<string, string> broadcasts, TemporaryNames temporaries)
+internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, ScalarExpressionWriter scalar, INameScope names, bool tail, IReadOnlyDictionary<string, string> broadcasts, TemporaryNames temporaries, bool fastMath)
 {
     private const string Lanes = "Dp::Lanes";
     private const string NarrowLanes = "Dp::NarrowLanes";
@@ -270,9 +270,34 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     divisor = $"{width.Api}.ConditionalSelect({MaskAs(Guard, lane)}, {divisor}, {width.Api}<{lane.Keyword()}>.One)";
                 return binary.Operator == BinaryOperator.Divide ? $"({left} / {divisor})" : $"{Lanes}.Remainder({left}, {divisor})";
             }
+            case BinaryOperator.Add or BinaryOperator.Subtract when fastMath && lane.IsFloatingPoint() && Contractible(binary) is { } fused:
+                return fused;
             default:
                 return $"({left} {ScalarExpressionWriter.BinaryToken(binary.Operator)} {Write(binary.Right)})";
         }
+    }
+
+    /// <summary>
+    /// With <c>FastMath</c>, <c>a * b ± c</c> becomes one fused multiply-add: one rounding instead of two, so the
+    /// result may differ from the scalar kernel in the last bit (and is usually closer to exact).
+    /// </summary>
+    private string? Contractible(BinaryExpression sum)
+    {
+        VectorWidth w = WidthOf(sum.Type.LaneType()!.Value);
+        bool IsProduct(KernelExpression e) => e is BinaryExpression { Operator: BinaryOperator.Multiply, Checked: false } && plan.Lanes.Classify(e) == LaneClass.Varying;
+        if (IsProduct(sum.Left))
+        {
+            var product = (BinaryExpression)sum.Left;
+            string addend = sum.Operator == BinaryOperator.Add ? Write(sum.Right) : $"(-{Write(sum.Right)})";
+            return $"{w.Api}.FusedMultiplyAdd({Write(product.Left)}, {Write(product.Right)}, {addend})";
+        }
+        if (IsProduct(sum.Right))
+        {
+            var product = (BinaryExpression)sum.Right;
+            string factor = sum.Operator == BinaryOperator.Add ? Write(product.Left) : $"(-{Write(product.Left)})";
+            return $"{w.Api}.FusedMultiplyAdd({factor}, {Write(product.Right)}, {Write(sum.Left)})";
+        }
+        return null;
     }
 
     /// <summary>

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using DataParallel.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit.Sdk;
+
+namespace DataParallel.Generators.Tests.Harness;
+
+/// <summary>
+/// Drives <see cref="ParallelGenerator"/> the way the compiler does inside a user's build: real source in, a
+/// <see cref="CSharpGeneratorDriver"/> with step tracking, and the updated compilation out.
+/// </summary>
+internal static class GeneratorHarness
+{
+    /// <summary>C# as a net10.0 project compiles it (C# 14, which Roslyn 4.14 calls Preview).</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview, DocumentationMode.Parse);
+
+    public static CSharpCompilationOptions CompilationOptions { get; } =
+        new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 10,
+                deterministic: true)
+            // The SDK suppresses these two assembly-unification warnings in every project; so do we.
+            .WithSpecificDiagnosticOptions(new[]
+            {
+                new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1701", ReportDiagnostic.Suppress),
+                new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1702", ReportDiagnostic.Suppress),
+            });
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+
+    // Compiling costs about a second; every test that compiles the same kernel source shares one assembly.
+    private static readonly ConcurrentDictionary<string, Lazy<Assembly>> s_loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The framework assemblies the test host runs on plus DataParallel.Runtime: what a net10.0 project referencing
+    /// the DataParallel package compiles against. The test host's own dependencies (xUnit, Roslyn) stay out, so a
+    /// kernel cannot bind to something a user would not have.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return trusted
+            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
+            .Append(typeof(ParallelAttribute).Assembly.Location)
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "DataParallelProbe" + Guid.NewGuid().ToString("N"),
+            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{index}.cs", encoding: Encoding.UTF8)),
+            References,
+            CompilationOptions);
+
+    /// <summary>A driver that records every step, so tests can inspect what an incremental run reused.</summary>
+    public static GeneratorDriver CreateDriver()
+        => CSharpGeneratorDriver.Create(
+            new[] { new ParallelGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once over <paramref name="sources"/>.</summary>
+    public static GeneratorRun Run(params string[] sources) => Run(CreateCompilation(sources));
+
+    /// <summary>Runs the generator once over <paramref name="compilation"/>.</summary>
+    public static GeneratorRun Run(CSharpCompilation compilation)
+    {
+        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(
+            compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        return new GeneratorRun(compilation, driver, output, generatorDiagnostics);
+    }
+
+    /// <summary>
+    /// Generates, compiles with no warnings or errors allowed, emits and loads <paramref name="sources"/>. Loaded
+    /// assemblies are cached by source text.
+    /// </summary>
+    public static Assembly CompileAndLoad(params string[] sources)
+        => s_loaded.GetOrAdd(string.Join("\n//----\n", sources), _ => new Lazy<Assembly>(() => CompileAndLoadUncached(sources))).Value;
+
+    private static Assembly CompileAndLoadUncached(string[] sources)
+    {
+        GeneratorRun run = Run(sources);
+        run.AssertGeneratorDidNotThrow();
+
+        Diagnostic[] problems = run.GeneratorDiagnostics
+            .Concat(run.OutputCompilation.GetDiagnostics())
+            .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning)
+            .ToArray();
+        if (problems.Length > 0)
+            throw new XunitException($"Generation or compilation reported {problems.Length} warning(s)/error(s):\n{run.Describe(problems)}");
+
+        using var image = new MemoryStream();
+        var emitted = run.OutputCompilation.Emit(image);
+        if (!emitted.Success)
+            throw new XunitException($"Emit failed:\n{run.Describe(emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))}");
+
+        image.Position = 0;
+        return new KernelLoadContext().LoadFromStream(image);
+    }
+}

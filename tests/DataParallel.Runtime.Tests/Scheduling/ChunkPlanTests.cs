@@ -1,0 +1,117 @@
+using DataParallel.CompilerServices;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace DataParallel.Runtime.Tests.Scheduling;
+
+/// <summary>
+/// The chunk plan is what makes reductions deterministic and tails correct, so its invariants are checked over many
+/// random domains rather than a few hand-picked ones.
+/// </summary>
+public sealed class ChunkPlanTests
+{
+    private static readonly Config s_manyDomains = Config.QuickThrowOnFailure.WithMaxTest(400);
+
+    private static Arbitrary<(int Count, int Cost, int Granularity)> Domains()
+        => (from count in Gen.Frequency(
+                (3, Gen.Choose(0, 4_000)),
+                (2, Gen.Choose(0, 3_000_000)),
+                (1, Gen.Elements(0, 1, 7, 8, 9, 131_071, 131_072, 131_073, 1_279_999, 1_280_000, int.MaxValue / 2)))
+            from cost in Gen.Frequency((3, Gen.Choose(1, 64)), (1, Gen.Choose(1, 300_000)))
+            from granularity in Gen.Elements(1, 4, 8, 16, 32, 64, 128)
+            select (count, cost, granularity)).ToArbitrary();
+
+    [Fact]
+    public void Chunks_cover_the_domain_exactly_once_in_order()
+        => Prop.ForAll(Domains(), domain =>
+        {
+            ChunkPlan plan = ChunkPlan.Create(domain.Count, domain.Cost, domain.Granularity);
+            if (domain.Count == 0)
+                return plan.ChunkCount == 0;
+            int expectedBegin = 0;
+            for (int chunk = 0; chunk < plan.ChunkCount; chunk++)
+            {
+                if (plan.Begin(chunk) != expectedBegin || plan.End(chunk) <= plan.Begin(chunk))
+                    return false;
+                expectedBegin = plan.End(chunk);
+            }
+            return expectedBegin == domain.Count && plan.Count == domain.Count;
+        }).Check(s_manyDomains);
+
+    [Fact]
+    public void Every_chunk_but_the_last_is_a_whole_number_of_granules()
+        => Prop.ForAll(Domains(), domain =>
+        {
+            ChunkPlan plan = ChunkPlan.Create(domain.Count, domain.Cost, domain.Granularity);
+            for (int chunk = 0; chunk < plan.ChunkCount - 1; chunk++)
+            {
+                int size = plan.End(chunk) - plan.Begin(chunk);
+                if (size != plan.ChunkSize || size % domain.Granularity != 0)
+                    return false;
+            }
+            return true;
+        }).Check(s_manyDomains);
+
+    [Fact]
+    public void Threads_are_worth_it_exactly_when_there_are_several_chunks_and_enough_work()
+        => Prop.ForAll(Domains(), domain =>
+        {
+            ChunkPlan plan = ChunkPlan.Create(domain.Count, domain.Cost, domain.Granularity);
+            bool enoughWork = (long)domain.Count * domain.Cost >= ChunkPlan.ParallelThreshold;
+            return plan.WorthThreads == (plan.ChunkCount > 1 && enoughWork);
+        }).Check(s_manyDomains);
+
+    [Fact]
+    public void The_plan_does_not_depend_on_the_number_of_cores_allowed()
+    {
+        ChunkPlan reference = ChunkPlan.Create(2_000_003, 3, 32);
+
+        foreach (int threads in new[] { 1, 2, 7, 64 })
+        {
+            using (DataParallelSettings.Override(maxDegreeOfParallelism: threads))
+                Assert.Equal(reference, ChunkPlan.Create(2_000_003, 3, 32));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void An_empty_or_negative_domain_has_no_chunks(int count)
+    {
+        ChunkPlan plan = ChunkPlan.Create(count, 5, 8);
+
+        Assert.Equal(0, plan.ChunkCount);
+        Assert.False(plan.WorthThreads);
+    }
+
+    [Fact]
+    public void The_parallel_threshold_is_inclusive()
+    {
+        // Cost 1 puts the threshold at a count; both counts below still give several chunks.
+        Assert.False(ChunkPlan.Create((int)ChunkPlan.ParallelThreshold - 1, 1, 8).WorthThreads);
+        Assert.True(ChunkPlan.Create((int)ChunkPlan.ParallelThreshold, 1, 8).WorthThreads);
+    }
+
+    [Fact]
+    public void A_single_chunk_never_uses_threads_however_costly()
+    {
+        // 7 elements at 200,000 units each exceed the threshold, but one chunk cannot be shared.
+        ChunkPlan plan = ChunkPlan.Create(7, 200_000, 8);
+
+        Assert.Equal(1, plan.ChunkCount);
+        Assert.Equal(7, plan.ChunkSize);
+        Assert.False(plan.WorthThreads);
+    }
+
+    [Theory]
+    [InlineData(0, 8)]
+    [InlineData(-4, 0)]
+    public void Nonsense_cost_or_granularity_is_treated_as_one(int cost, int granularity)
+    {
+        ChunkPlan plan = ChunkPlan.Create(1_000, cost, granularity);
+
+        Assert.Equal(ChunkPlan.Create(1_000, 1, granularity < 1 ? 1 : granularity), plan);
+    }
+}

@@ -218,10 +218,11 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         if (plan.Classify(load.Index) != AccessClass.Contiguous)
         {
             string indices = Write(load.Index);
+            string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             string? proven = names.ProvenRef(load.Span, load.Display);
             if (proven is not null)
-                return $"Dp::GatherLanes.GatherUnchecked{w.Bits}(ref {proven}, {indices})";
-            return $"Dp::GatherLanes.Gather{w.Bits}<{load.Type.Keyword()}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
+                return $"Dp::GatherLanes.GatherUnchecked<{types}>(ref {proven}, {indices})";
+            return $"Dp::GatherLanes.Gather<{types}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
         }
         string reference = names.ProvenRef(load.Span, load.Display)!;
         if (load.Type.IsSmallInteger())

@@ -58,7 +58,7 @@ internal static class LoopBounds
         (BinaryOperator op, KernelExpression? bound) = compare switch
         {
             { Left: LocalExpression l } when l.Name == name => (compare.Operator, compare.Right),
-            { Right: LocalExpression r } when r.Name == name => (Mirror(compare.Operator), compare.Left),
+            { Right: LocalExpression r } when r.Name == name => (Comparisons.Mirror(compare.Operator), compare.Left),
             _ => (compare.Operator, null),
         };
         if (bound is null || bound.Type != ScalarKind.Int32 || KernelWalker.Expressions(bound).Any(e => e is LocalExpression l && l.Name == name))
@@ -73,13 +73,4 @@ internal static class LoopBounds
             _ => null,
         };
     }
-
-    private static BinaryOperator Mirror(BinaryOperator op) => op switch
-    {
-        BinaryOperator.LessThan => BinaryOperator.GreaterThan,
-        BinaryOperator.LessThanOrEqual => BinaryOperator.GreaterThanOrEqual,
-        BinaryOperator.GreaterThan => BinaryOperator.LessThan,
-        BinaryOperator.GreaterThanOrEqual => BinaryOperator.LessThanOrEqual,
-        _ => op,
-    };
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Model;
 
@@ -11,11 +13,39 @@ namespace DataParallel.Generators.Emit;
 internal sealed class IntervalWriter(IndexRanges ranges, ScalarExpressionWriter scalar)
 {
     private const string Interval = "Dp::LongInterval";
+    private ImmutableArray<IndexGuard> _guards = ImmutableArray<IndexGuard>.Empty;
 
-    public string Write(KernelExpression index) => index switch
+    /// <summary>The interval of an access's indices, each index narrowed by the guards the access runs under.</summary>
+    public string Write(ProvenAccess access)
+    {
+        _guards = access.Guards;
+        try
+        {
+            return Write(access.Index);
+        }
+        finally
+        {
+            _guards = ImmutableArray<IndexGuard>.Empty;
+        }
+    }
+
+    private string Box(int dimension)
+    {
+        string box = $"__box{dimension}";
+        foreach (IndexGuard guard in _guards.Where(g => g.Dimension == dimension))
+        {
+            if (guard.AtLeast is not null)
+                box += $".AtLeast({scalar.Write(guard.AtLeast)})";
+            if (guard.AtMost is not null)
+                box += $".AtMost({scalar.Write(guard.AtMost)})";
+        }
+        return box;
+    }
+
+    private string Write(KernelExpression index) => index switch
     {
         ConstantExpression constant => $"{Interval}.Point({constant.Literal})",
-        IndexExpression i => $"__box{i.Dimension}",
+        IndexExpression i => Box(i.Dimension),
         LocalExpression local when ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition) => Write(definition),
         LocalExpression local when ranges.Loops.TryGetValue(local.Name, out LoopRange? loop) => $"{Interval}.Loop({Write(loop.First)}, {Write(loop.Last)})",
         ConvertExpression convert => Write(convert.Operand),

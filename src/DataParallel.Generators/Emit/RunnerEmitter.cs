@@ -267,8 +267,8 @@ internal static class RunnerEmitter
         {
             string span = Identifier.Escape(access.Span);
             writer.Line(access.Exact
-                ? $"{GeneratedNames.Domain}.RequireInBounds({intervals.Write(access.Index)}, {span}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");"
-                : $"__inBounds &= {intervals.Write(access.Index)}.IsWithin({span}.Length);");
+                ? $"{GeneratedNames.Domain}.RequireInBounds({intervals.Write(access)}, {span}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");"
+                : $"__inBounds &= {intervals.Write(access)}.IsWithin({span}.Length);");
         }
         return inexact;
     }

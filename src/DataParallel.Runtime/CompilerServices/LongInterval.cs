@@ -29,6 +29,12 @@ public readonly record struct LongInterval(long Lo, long Hi)
     public static LongInterval Loop(LongInterval first, LongInterval last)
         => first.IsEmpty || last.IsEmpty || first.Lo > last.Hi ? Empty : new(first.Lo, last.Hi);
 
+    /// <summary>The part of the interval at or above <paramref name="bound"/> (a guard such as <c>if (i &gt;= 1)</c>).</summary>
+    public LongInterval AtLeast(long bound) => IsEmpty || bound > Hi ? Empty : new(Math.Max(Lo, bound), Hi);
+
+    /// <summary>The part of the interval at or below <paramref name="bound"/>.</summary>
+    public LongInterval AtMost(long bound) => IsEmpty || bound < Lo ? Empty : new(Lo, Math.Min(Hi, bound));
+
     /// <summary>Interval sum.</summary>
     public static LongInterval operator +(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((decimal)a.Lo + b.Lo), Saturate((decimal)a.Hi + b.Hi));
 

@@ -218,7 +218,7 @@ internal static class SimdPlanner
                     break;
                 case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when type.IsInteger():
                     if (lanes.Classify(binary.Right) != LaneClass.Uniform)
-                        return Blocked("a shift by a per-lane count is not vectorised yet", binary);
+                        return CheckValue(binary.Left, LaneClass.Varying) ?? Lane(binary.Right.Type, "a shift count", binary) ?? CheckValue(binary.Right, LaneClass.Varying);
                     return CheckValue(binary.Left, LaneClass.Varying) ?? CheckUniform(binary.Right);
                 default:
                     return Blocked($"the operator {binary.Operator} on {type.Keyword()} with per-lane operands is not vectorised yet", binary);
@@ -283,10 +283,9 @@ internal static class SimdPlanner
             ScalarKind? fromLane = from.LaneType(), toLane = to.LaneType();
             if (fromLane is null || toLane is null)
                 return false;
-            if (from.IsInteger() && to.IsInteger())
-                return true;
-            // Float-to-small-integer conversions saturate to the small type in scalar C#; not modelled yet.
-            return !to.IsSmallInteger();
+            // Floating point to an 8/16-bit integer converts to int (saturating) and truncates, as the scalar
+            // conversion does; every other pair has a lane-exact vector form.
+            return true;
         }
     }
 }

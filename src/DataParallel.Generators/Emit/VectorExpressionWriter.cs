@@ -250,6 +250,22 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         string left = Write(binary.Left);
         switch (binary.Operator)
         {
+            case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when plan.Lanes.Classify(binary.Right) == LaneClass.Varying:
+            {
+                // Per-lane counts: the count is an int, which in 64-bit lanes rides in a narrower vector.
+                string counts = Write(binary.Right);
+                if (lane.Size() == 8)
+                    counts = $"Dp::LaneConvert.Widen<int, {lane.Keyword()}>({counts})";
+                else if (lane != ScalarKind.Int32)
+                    counts = $"{width.Api}.As<int, {lane.Keyword()}>({counts})";
+                string method = binary.Operator switch
+                {
+                    BinaryOperator.LeftShift => "ShiftLeft",
+                    BinaryOperator.RightShift when lane.IsSigned() => "ShiftRightArithmetic",
+                    _ => "ShiftRightLogical",
+                };
+                return $"Dp::Lanes.{method}<{width.Type(lane)}, {lane.Keyword()}>({left}, {counts})";
+            }
             case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift:
             {
                 int mask = lane.Size() * 8 - 1;

@@ -194,6 +194,77 @@ public static class Lanes
         return left;
     }
 
+    /// <summary>
+    /// Shifts each lane left by its own count, masked to the lane's width as C# masks a shift count (<c>&amp; 31</c>
+    /// or <c>&amp; 63</c>). <typeparamref name="TVector"/> is any vector of integer lanes <typeparamref name="T"/>;
+    /// <c>counts</c> has the same type.
+    /// </summary>
+    public static TVector ShiftLeft<TVector, T>(TVector value, TVector counts) where TVector : struct
+    {
+        if (Avx2.IsSupported && typeof(TVector) == typeof(Vector256<int>))
+        {
+            Vector256<int> v = Unsafe.As<TVector, Vector256<int>>(ref value), c = Unsafe.As<TVector, Vector256<int>>(ref counts);
+            Vector256<int> r = Avx2.ShiftLeftLogicalVariable(v, (c & Vector256.Create(31)).AsUInt32());
+            return Unsafe.As<Vector256<int>, TVector>(ref r);
+        }
+        return ShiftLanes<TVector, T>(value, counts, ShiftKind.Left);
+    }
+
+    /// <summary>Shifts each lane right by its own count, filling with the sign bit (signed lanes); counts masked as in C#.</summary>
+    public static TVector ShiftRightArithmetic<TVector, T>(TVector value, TVector counts) where TVector : struct
+    {
+        if (Avx2.IsSupported && typeof(TVector) == typeof(Vector256<int>))
+        {
+            Vector256<int> v = Unsafe.As<TVector, Vector256<int>>(ref value), c = Unsafe.As<TVector, Vector256<int>>(ref counts);
+            Vector256<int> r = Avx2.ShiftRightArithmeticVariable(v, (c & Vector256.Create(31)).AsUInt32());
+            return Unsafe.As<Vector256<int>, TVector>(ref r);
+        }
+        return ShiftLanes<TVector, T>(value, counts, ShiftKind.RightArithmetic);
+    }
+
+    /// <summary>Shifts each lane right by its own count, filling with zeros; counts masked as in C#.</summary>
+    public static TVector ShiftRightLogical<TVector, T>(TVector value, TVector counts) where TVector : struct
+    {
+        if (Avx2.IsSupported && (typeof(TVector) == typeof(Vector256<int>) || typeof(TVector) == typeof(Vector256<uint>)))
+        {
+            Vector256<int> v = Unsafe.As<TVector, Vector256<int>>(ref value), c = Unsafe.As<TVector, Vector256<int>>(ref counts);
+            Vector256<int> r = Avx2.ShiftRightLogicalVariable(v, (c & Vector256.Create(31)).AsUInt32());
+            return Unsafe.As<Vector256<int>, TVector>(ref r);
+        }
+        return ShiftLanes<TVector, T>(value, counts, ShiftKind.RightLogical);
+    }
+
+    private enum ShiftKind
+    {
+        Left,
+        RightArithmetic,
+        RightLogical,
+    }
+
+    private static TVector ShiftLanes<TVector, T>(TVector value, TVector counts, ShiftKind kind) where TVector : struct
+    {
+        // Lanes are 4 or 8 bytes; shifting their bits as int or long gives every integer type's shifts (the
+        // arithmetic shift is only asked for signed lanes).
+        bool wide = Unsafe.SizeOf<T>() == 8;
+        int count = Unsafe.SizeOf<TVector>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < count; lane++)
+        {
+            if (wide)
+            {
+                ref long v = ref Unsafe.Add(ref Unsafe.As<TVector, long>(ref value), lane);
+                int c = (int)Unsafe.Add(ref Unsafe.As<TVector, long>(ref counts), lane) & 63;
+                v = kind switch { ShiftKind.Left => v << c, ShiftKind.RightArithmetic => v >> c, _ => (long)((ulong)v >> c) };
+            }
+            else
+            {
+                ref int v = ref Unsafe.Add(ref Unsafe.As<TVector, int>(ref value), lane);
+                int c = Unsafe.Add(ref Unsafe.As<TVector, int>(ref counts), lane) & 31;
+                v = kind switch { ShiftKind.Left => v << c, ShiftKind.RightArithmetic => v >> c, _ => (int)((uint)v >> c) };
+            }
+        }
+        return value;
+    }
+
     /// <summary>Integer remainder with C#'s semantics (truncated division; the same exceptions as the division).</summary>
     public static Vector128<T> Remainder<T>(Vector128<T> left, Vector128<T> right) => left - left / right * right;
 

@@ -155,10 +155,11 @@ internal static class AccessProof
     };
 
     /// <summary>
-    /// Finds the accesses every index executes: the body's straight-line prefix, continued into counted loops that
-    /// run there with bounds fixed for the whole call and no way out but their condition. Such a loop makes its
-    /// variable sweep the same range for every index (<paramref name="boxLoops"/>), so the domain and those ranges
-    /// form a box whose corners every access really reaches.
+    /// Finds the accesses every index executes: the body's top-level statements up to the first that can return,
+    /// continued into counted loops that run there with bounds fixed for the whole call and no way out but their
+    /// condition. Such a loop makes its variable sweep the same range for every index (<paramref name="boxLoops"/>),
+    /// so the domain and those ranges form a box whose corners every access really reaches. Other branches and
+    /// loops are stepped over: what they contain may not run, but what follows them does.
     /// </summary>
     private static void CollectUnconditional(BlockStatement block, IndexRanges ranges, HashSet<(string, string)> unconditional, HashSet<string> boxLoops)
     {
@@ -180,6 +181,11 @@ internal static class AccessProof
                 case var plain when IsPlain(plain):
                     Note(plain, unconditional);
                     continue;
+                case IfStatement or LoopStatement when !KernelWalker.Statements(statement).Any(s => s is ReturnStatement):
+                    // Its own accesses may not run, but every index gets past it (or never ends) and runs what follows.
+                    if (statement is IfStatement branch)
+                        NoteLoads(branch.Condition, unconditional);
+                    continue;
                 default:
                     return;
             }
@@ -188,6 +194,12 @@ internal static class AccessProof
 
     private static bool IsPlain(KernelStatement statement)
         => statement is DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement;
+
+    private static void NoteLoads(KernelExpression expression, HashSet<(string, string)> unconditional)
+    {
+        foreach (LoadExpression load in UnconditionalLoads(expression))
+            unconditional.Add((load.Span, load.Display));
+    }
 
     private static void Note(KernelStatement statement, HashSet<(string, string)> unconditional)
     {

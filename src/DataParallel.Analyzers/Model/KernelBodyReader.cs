@@ -298,10 +298,18 @@ internal sealed class KernelBodyReader
             NotLowered(invocation, $"a recursive call of {method.Name}, which cannot be inlined");
             return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
         }
+        else if (method.ContainingNamespace?.ToDisplayString() is "System.Linq")
+        {
+            Reject(invocation, "LINQ", "queries allocate and call delegates per element");
+            return new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32);
+        }
         else if (Inline(invocation, method) is { } inlined)
         {
             return inlined;
         }
+        // Kept as a call: its arguments may still hold constructs the language excludes.
+        foreach (IArgumentOperation argument in invocation.Arguments)
+            ScanForErrors(argument.Value);
         NotLowered(invocation, $"the call of {method.ContainingType.Name}.{method.Name}");
         return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
     }

@@ -48,9 +48,10 @@ internal sealed class CpuKernelPlan
     /// <summary>The nested type that holds the kernel's argument bundle and chunk bodies.</summary>
     public string RunnerName { get; }
 
-    public static CpuKernelPlan Create(KernelModel kernel)
+    /// <summary>Plans a kernel; <paramref name="scalarOnly"/> skips SIMD (the fallback when its emission failed).</summary>
+    public static CpuKernelPlan Create(KernelModel kernel, bool scalarOnly = false)
     {
-        SimdDecision simd = SimdPlanner.Plan(kernel);
+        SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", null) : SimdPlanner.Plan(kernel);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
         int cost = simd.Plan?.CostPerElement ?? ScalarCost(kernel);
         int laneBytes = simd.Plan?.LaneBytes ?? 4;

@@ -65,10 +65,20 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             plan = CpuKernelPlan.Create(kernel);
             source = KernelSourceEmitter.Emit(plan);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception simdFailure) when (simdFailure is not OperationCanceledException)
         {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(e)));
-            return;
+            // A bug in the SIMD lowering must not cost the user their build: the scalar path is always correct.
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdLoweringFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(simdFailure)));
+            try
+            {
+                plan = CpuKernelPlan.Create(kernel, scalarOnly: true);
+                source = KernelSourceEmitter.Emit(plan);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(e)));
+                return;
+            }
         }
         output.AddSource(HintName(kernel, plan), SourceText.From(source, System.Text.Encoding.UTF8));
     }

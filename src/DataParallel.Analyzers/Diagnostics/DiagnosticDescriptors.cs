@@ -10,6 +10,8 @@ internal static class DiagnosticDescriptors
 {
     private const string ShapeCategory = "DataParallel.Usage";
     private const string LoweringCategory = "DataParallel.Lowering";
+    private const string RaceCategory = "DataParallel.Races";
+    private const string LocalityCategory = "DataParallel.Locality";
     private const string HelpLinkBase = "https://github.com/dataparallel/dataparallel/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor KernelNotStatic = Create(
@@ -57,6 +59,56 @@ internal static class DiagnosticDescriptors
         "Kernel '{0}' {1}; kernels and their containing types cannot be generic",
         ShapeCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor WriteWriteRace = Create(
+        "DP1001", "Different indices write the same element",
+        "Data race in kernel '{0}': different indices write the same element through {1} ({2})",
+        RaceCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PossibleRace = Create(
+        "DP1002", "Data-dependent subscript may race",
+        "Possible data race in kernel '{0}': {1} is indexed by data, so different indices may reach the element that {2} accesses; the kernel is race-free only if those subscripts never collide",
+        RaceCategory, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ReadWriteRace = Create(
+        "DP1003", "An index reads what another index writes",
+        "Data race in kernel '{0}': {1} reads an element that another index writes through {2} ({3}); the value read depends on timing",
+        RaceCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SharedStateWrite = Create(
+        "DP1004", "Every index writes shared state",
+        "Data race in kernel '{0}': every index writes {1} ({2}); {3}",
+        RaceCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SharedAccumulation = Create(
+        "DP1005", "Accumulation into shared state",
+        "Data race in kernel '{0}': every index updates {1} with '{2}', and concurrent updates are lost; {3}",
+        RaceCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor StridedAccess = Create(
+        "DP2001", "Strided access across the fastest index",
+        "In kernel '{0}', {1} steps {2} elements from one '{3}' to the next: neighbouring lanes touch different cache lines, so no single vector load or store covers them",
+        LocalityCategory, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor IndexOrderWalksColumns = Create(
+        "DP2002", "Index order walks columns",
+        "In kernel '{0}', {1} walks a column: '{2}' varies fastest but moves {3} elements, while '{4}' moves one; swap the two indices so that '{4}' is the last",
+        LocalityCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor Gather = Create(
+        "DP2003", "Gather across the fastest index",
+        "In kernel '{0}', {1} is indexed by data that varies with '{2}': each lane goes to its own address (a gather or scatter)",
+        LocalityCategory, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor LanesWalkRows = Create(
+        "DP2004", "Each lane walks its own row",
+        "In kernel '{0}', {1} gives each '{2}' its own row ({3} elements apart) and walks it with loop variable '{4}': lanes never share a cache line; {5}",
+        LocalityCategory, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ColumnWalk = Create(
+        "DP2005", "Column walk of row-major data",
+        "In kernel '{0}', {1} walks a column: '{2}' varies fastest but moves {3} elements, while '{4}' moves one",
+        LocalityCategory, DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor SimdBlocked = Create(
         "DP3001", "Kernel runs multi-core scalar, not SIMD",
         "Kernel '{0}' is not vectorised: {1}; it runs correctly on all cores, one element at a time",
@@ -66,6 +118,11 @@ internal static class DiagnosticDescriptors
         "DP3002", "Construct not allowed in a kernel",
         "{0} is not allowed in kernel '{1}': {2}",
         LoweringCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SimdLoweringFailure = Create(
+        "DP3998", "The SIMD lowering failed on a kernel",
+        "The SIMD lowering failed on kernel '{0}' ({1}); it runs multi-core scalar instead, with correct results. Please report this.",
+        LoweringCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DP3999", "The generator failed on a kernel",

@@ -300,7 +300,12 @@ internal sealed class KernelBodyReader
         }
         else if (method.ContainingNamespace?.ToDisplayString() is "System.Linq")
         {
-            Reject(invocation, "LINQ", "queries allocate and call delegates per element");
+            // A query expression in the arguments is the offending syntax; a plain LINQ call is, otherwise.
+            int before = _errors.Count;
+            foreach (IArgumentOperation argument in invocation.Arguments)
+                ScanForErrors(argument.Value);
+            if (_errors.Count == before)
+                Reject(invocation, "LINQ", "queries allocate and call delegates per element");
             return new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32);
         }
         else if (Inline(invocation, method) is { } inlined)

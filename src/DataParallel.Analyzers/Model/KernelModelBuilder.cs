@@ -109,7 +109,9 @@ internal static class KernelModelBuilder
         }
 
         BodyReadResult? read = null;
-        if (body is not null && parameters.Count == method.Parameters.Length)
+        // Half-typed code can repeat or omit parameter names; it does not compile, so there is no body to read.
+        bool namesUsable = parameters.All(p => p.Name.Length > 0) && parameters.Select(p => p.Name).Distinct().Count() == parameters.Count;
+        if (body is not null && parameters.Count == method.Parameters.Length && namesUsable)
         {
             var byName = parameters.ToDictionary(p => p.Name);
             read = KernelBodyReader.Read(method, body, byName, cancellationToken);

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Diagnostics;
+using DataParallel.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DataParallel.Analyzers;
+
+/// <summary>
+/// Reports memory-locality problems of <c>[Parallel]</c> kernels (DP2xxx, DESIGN §5), judged across the fastest
+/// index: strides, column walks of row-major data, gathers, and lanes that each walk their own row. It shares the
+/// access analysis with <see cref="RaceAnalyzer"/> and the generator.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LocalityAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.StridedAccess,
+        DiagnosticDescriptors.IndexOrderWalksColumns,
+        DiagnosticDescriptors.Gather,
+        DiagnosticDescriptors.LanesWalkRows,
+        DiagnosticDescriptors.ColumnWalk);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KernelModelBuilder.AttributeName);
+            if (attribute is null)
+                return;
+            start.RegisterOperationBlockAction(block => AnalyzeKernel(block, attribute));
+        });
+    }
+
+    private static void AnalyzeKernel(OperationBlockAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method
+            || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        IOperation? body = context.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation)
+            ?? context.OperationBlocks.FirstOrDefault(o => o is IBlockOperation);
+        if (body is null)
+            return;
+        if (AccessAnalysisSource.Build(method, body, context.CancellationToken) is not { } result
+            || AccessAnalysisSource.Create(method, result, body) is not { } input || result.Body is not { } read)
+            return;
+
+        Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
+        var reported = new HashSet<(string, TextSpan)>();
+        foreach (LocalityFinding finding in LocalityAnalysis.Analyze(AccessCollector.Collect(input)))
+        {
+            Location location = AccessAnalysisSource.Locate(finding.Site, read, fallback);
+            Diagnostic diagnostic = Create(finding, method, location, input.Dimensions);
+            if (reported.Add((diagnostic.Id, location.SourceSpan)))
+                context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static Diagnostic Create(LocalityFinding finding, IMethodSymbol method, Location location, int dimensions) => finding.Kind switch
+    {
+        LocalityKind.Strided => Diagnostic.Create(DiagnosticDescriptors.StridedAccess, location, method.Name, finding.Site.Display, finding.Stride, finding.FastIndex),
+        LocalityKind.IndexOrderWalksColumns => Diagnostic.Create(DiagnosticDescriptors.IndexOrderWalksColumns, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner),
+        LocalityKind.ColumnWalk => Diagnostic.Create(DiagnosticDescriptors.ColumnWalk, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner),
+        LocalityKind.Gather => Diagnostic.Create(DiagnosticDescriptors.Gather, location, method.Name, finding.Site.Display, finding.FastIndex),
+        _ => Diagnostic.Create(DiagnosticDescriptors.LanesWalkRows, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner,
+            dimensions == 1
+                ? $"a 2-D kernel whose last index replaces '{finding.Partner}' would let neighbouring lanes read neighbouring elements"
+                : "storing the data transposed would let neighbouring lanes read neighbouring elements"),
+    };
+}

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Diagnostics;
+using DataParallel.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataParallel.Analyzers;
+
+/// <summary>
+/// Reports data races between the index points of <c>[Parallel]</c> kernels (DP1xxx, DESIGN §5) as the user types:
+/// different indices writing one element, an index reading what another writes, shared state written by every
+/// index, and accumulations that should be reductions. It runs the shared access analysis
+/// (<see cref="AccessCollector"/>, <see cref="RaceDetector"/>) and says nothing where race freedom depends on a
+/// fact only the call knows: the generated entry point checks those.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RaceAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property naming the <c>Reduction</c> a DP1005 fix should use.</summary>
+    public const string ReductionProperty = "Reduction";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.WriteWriteRace,
+        DiagnosticDescriptors.PossibleRace,
+        DiagnosticDescriptors.ReadWriteRace,
+        DiagnosticDescriptors.SharedStateWrite,
+        DiagnosticDescriptors.SharedAccumulation);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KernelModelBuilder.AttributeName);
+            if (attribute is null)
+                return;
+            start.RegisterOperationBlockAction(block => AnalyzeKernel(block, attribute));
+        });
+    }
+
+    private static void AnalyzeKernel(OperationBlockAnalysisContext context, INamedTypeSymbol attribute)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method
+            || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+            return;
+        IOperation? body = context.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation)
+            ?? context.OperationBlocks.FirstOrDefault(o => o is IBlockOperation);
+        if (body is null)
+            return;
+        if (AccessAnalysisSource.Build(method, body, context.CancellationToken) is not { } result
+            || AccessAnalysisSource.Create(method, result, body) is not { } input || result.Body is not { } read)
+            return;
+
+        RaceAnalysis races = RaceDetector.Analyze(AccessCollector.Collect(input));
+        Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
+        foreach (RaceFinding finding in races.Findings)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (Report(finding, method, body, read, fallback) is { } diagnostic)
+                context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static Diagnostic? Report(RaceFinding finding, IMethodSymbol method, IOperation body, BodyReadResult read, Location fallback)
+    {
+        Location location = AccessAnalysisSource.Locate(finding.Site, read, fallback);
+        Location other = AccessAnalysisSource.Locate(finding.Other, read, fallback);
+        IEnumerable<Location> additional = finding.Other.Id == finding.Site.Id ? [] : [other];
+        switch (finding.Kind)
+        {
+            case RaceKind.WriteWrite:
+                return Diagnostic.Create(DiagnosticDescriptors.WriteWriteRace, location, additional, method.Name,
+                    finding.Other.Id == finding.Site.Id || finding.Other.Display == finding.Site.Display ? finding.Site.Display : $"{finding.Site.Display} and {finding.Other.Display}", WriteWriteExample(finding.Witness));
+            case RaceKind.ReadWrite:
+                return Diagnostic.Create(DiagnosticDescriptors.ReadWriteRace, location, additional, method.Name,
+                    finding.Site.Display, finding.Other.Display, ReadWriteExample(finding.Witness));
+            case RaceKind.Possible:
+                return Diagnostic.Create(DiagnosticDescriptors.PossibleRace, location, additional, method.Name,
+                    finding.Site.Display, finding.Other.Id == finding.Site.Id ? "another index's " + finding.Site.Display : finding.Other.Display);
+            case RaceKind.Accumulation:
+            {
+                var update = SharedUpdate.FromIr(finding.Site.Accumulation!, finding.Site.Node is StoreStatement { ElementType: var element } && element.IsInteger());
+                return Accumulation(method, location, finding.Site.Display, update);
+            }
+            case RaceKind.SharedState when finding.Site.IsShared:
+            {
+                if (SharedUpdate.Classify(body, read.Locations.TryGetValue(finding.Site.Node, out Location? at) ? at : location) is { } update)
+                    return Accumulation(method, location, finding.Site.Display, update);
+                return Diagnostic.Create(DiagnosticDescriptors.SharedStateWrite, location, method.Name, finding.Site.SharedTarget,
+                    "the last index to write wins, and which one that is depends on timing",
+                    "compute the value outside the kernel, or return it from a kernel with Reduce");
+            }
+            case RaceKind.SharedState:
+                return Diagnostic.Create(DiagnosticDescriptors.SharedStateWrite, location, method.Name, finding.Site.Display,
+                    "it is used as scratch space that every index shares",
+                    "use a local variable instead, which each index has to itself");
+            default:
+                return null;
+        }
+    }
+
+    private static Diagnostic Accumulation(IMethodSymbol method, Location location, string target, SharedUpdate update)
+    {
+        string advice = update.Reduction is { } reduction && method.ReturnsVoid
+            ? $"make it a [Parallel(Reduce = Reduction.{reduction})] kernel that returns each index's contribution"
+            : "compute per-index values and combine them with a Reduce kernel";
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (update.Reduction is { } name && method.ReturnsVoid)
+            properties = properties.Add(ReductionProperty, name);
+        return Diagnostic.Create(DiagnosticDescriptors.SharedAccumulation, location, properties, method.Name, target, update.Operator, advice);
+    }
+
+    private static string WriteWriteExample(ConflictWitness? witness)
+        => witness is null ? "for some indices" : $"{witness.FirstPoint} and {witness.SecondPoint} both write {witness.Element}" + Note(witness);
+
+    private static string ReadWriteExample(ConflictWitness? witness)
+        => witness is null ? "for some indices" : $"{witness.SecondPoint} reads {witness.Element} while {witness.FirstPoint} writes it" + Note(witness);
+
+    private static string Note(ConflictWitness witness) => witness.Note is null ? "" : $", when {witness.Note}";
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataParallel.Analyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataParallel.CodeFixes;
+
+/// <summary>
+/// Fixes DP2002 (every access of a multi-dimensional kernel walks columns) by swapping the kernel's last two index
+/// parameters, so that the index that moves through a row becomes the fastest one. The body does not change; calls
+/// of the kernel and of its <c>Range</c> entry point swap their two positional arguments to keep their meaning
+/// (named arguments already do; the domain-inferred entry point passes no indices).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IndexSwapCodeFix))]
+[Shared]
+public sealed class IndexSwapCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.IndexOrderWalksColumns.Id);
+
+    // Every DP2002 of one kernel offers the same edit; the batch fixer merges identical edits into one swap.
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+            return;
+
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
+                || model.GetDeclaredSymbol(method, context.CancellationToken) is not { } kernel)
+                continue;
+            int dimensions = KernelCallSite.Dimensions(kernel);
+            if (dimensions < 2 || method.ParameterList.Parameters.Count < dimensions)
+                continue;
+            string slower = kernel.Parameters[dimensions - 2].Name, faster = kernel.Parameters[dimensions - 1].Name;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Swap indices '{slower}' and '{faster}' so that '{slower}' varies fastest",
+                    cancellationToken => SwapAsync(context.Document, method, kernel, dimensions, cancellationToken),
+                    $"DP2002.Swap.{kernel.Name}"),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Solution> SwapAsync(Document document, MethodDeclarationSyntax method, IMethodSymbol kernel, int dimensions, CancellationToken cancellationToken)
+    {
+        int first = dimensions - 2, second = dimensions - 1;
+        var edits = new Dictionary<DocumentId, Dictionary<SyntaxNode, SyntaxNode>>
+        {
+            [document.Id] = new() { [method.ParameterList] = method.ParameterList.WithParameters(Swapped(method.ParameterList.Parameters, first, second)) },
+        };
+
+        foreach (KernelCallSite site in await KernelCallSite.FindAsync(document.Project.Solution, kernel, cancellationToken).ConfigureAwait(false))
+        {
+            var arguments = site.Invocation.ArgumentList.Arguments;
+            if (site.IndicesDropped || arguments.Count <= second || arguments[first].NameColon is not null || arguments[second].NameColon is not null)
+                continue;
+            if (!edits.TryGetValue(site.Document.Id, out var map))
+                edits[site.Document.Id] = map = new Dictionary<SyntaxNode, SyntaxNode>();
+            map[site.Invocation.ArgumentList] = site.Invocation.ArgumentList.WithArguments(Swapped(arguments, first, second));
+        }
+
+        Solution solution = document.Project.Solution;
+        foreach (var edit in edits)
+        {
+            Document target = solution.GetDocument(edit.Key)!;
+            SyntaxNode root = (await target.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            var replacements = edit.Value;
+            solution = target.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original])).Project.Solution;
+        }
+        return solution;
+    }
+
+    /// <summary>The list with items <paramref name="a"/> and <paramref name="b"/> exchanged, each taking the other's place and trivia.</summary>
+    private static SeparatedSyntaxList<T> Swapped<T>(SeparatedSyntaxList<T> list, int a, int b) where T : SyntaxNode
+    {
+        var items = list.ToList();
+        T atA = items[a], atB = items[b];
+        items[a] = atB.WithTriviaFrom(atA);
+        items[b] = atA.WithTriviaFrom(atB);
+        return SyntaxFactory.SeparatedList(items, list.GetSeparators());
+    }
+}

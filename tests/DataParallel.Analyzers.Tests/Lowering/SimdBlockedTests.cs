@@ -1,0 +1,109 @@
+using System.Linq;
+using System.Threading.Tasks;
+using DataParallel.Analyzers.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace DataParallel.Analyzers.Tests.Lowering;
+
+/// <summary>
+/// DP3001: a valid kernel the SIMD lowering cannot vectorise still runs (multi-core scalar), and an info diagnostic
+/// on the construct that blocked SIMD says why (DESIGN §3).
+/// </summary>
+public sealed class SimdBlockedTests
+{
+    [Fact]
+    public Task A_switch_statement_is_reported_on_the_switch() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
+            {
+                {|DP3001:switch (x[i])
+                {
+                    case 0: y[i] = 10; break;
+                    case 1: y[i] = 20; break;
+                    default: y[i] = 0; break;
+                }|}
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_foreach_loop_is_reported_on_the_loop() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void CountBelow(int i, ReadOnlySpan<float> x, Span<int> y)
+            {
+                int count = 0;
+                {|DP3001:foreach (float v in x)
+                    if (v < x[i])
+                        count++;|}
+                y[i] = count;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_vectorisable_kernel_gets_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
+        }
+        """);
+
+    [Fact]
+    public Task A_per_lane_if_becomes_a_mask_and_gets_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            // DESIGN §3: if/else, ?: and early return become masks and blends.
+            [Parallel]
+            public static void Clamp(int i, float lo, float hi, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float v = x[i];
+                if (v < lo)
+                    v = lo;
+                y[i] = v > hi ? hi : v;
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task DP3001_is_info_and_names_the_kernel_and_the_reason()
+    {
+        var diagnostics = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync("""
+            using System;
+            using DataParallel;
+
+            public static partial class Kernels
+            {
+                [Parallel]
+                public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
+                {
+                    switch (x[i]) { case 0: y[i] = 1; break; default: y[i] = 2; break; }
+                }
+            }
+            """);
+
+        Diagnostic blocked = Assert.Single(diagnostics, d => d.Id == "DP3001");
+        Assert.Equal(DiagnosticSeverity.Info, blocked.Severity);
+        string message = blocked.GetMessage();
+        Assert.Contains("'Classify'", message, System.StringComparison.Ordinal);
+        Assert.Contains("switch", message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+}

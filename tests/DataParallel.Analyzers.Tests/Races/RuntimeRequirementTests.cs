@@ -1,0 +1,148 @@
+using System.Linq;
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Model;
+using DataParallel.Analyzers.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace DataParallel.Analyzers.Tests.Races;
+
+/// <summary>
+/// Where race freedom hinges on the call, the analysis records a <see cref="RuntimeRequirement"/> for the entry point
+/// to check instead of reporting (DESIGN §5); where a loop bound proves the fact, it records nothing.
+/// </summary>
+public sealed class RuntimeRequirementTests
+{
+    private static RaceAnalysis Analyze(string members)
+    {
+        Compilation compilation = TestCompilation.Create(Kernels.Wrap(members));
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        SemanticModel model = compilation.GetSemanticModel(tree);
+        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        IMethodSymbol method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
+        IOperation body = model.GetOperation(declaration)!;
+        KernelBuildResult result = KernelModelBuilder.Build(method, body, default);
+        AccessAnalysisInput input = AccessAnalysisSource.Create(method, result, body)!;
+        return RaceDetector.Analyze(AccessCollector.Collect(input));
+    }
+
+    [Fact]
+    public void A_flattened_row_must_fit_in_its_stride()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel(Dimensions = 2)]
+            public static void Scale(int i, int j, int n, Span<float> a) => a[i * n + j] = 2f * a[i * n + j];
+            """);
+        Assert.Empty(analysis.Findings);
+        RuntimeRequirement requirement = Assert.Single(analysis.Requirements);
+        Assert.Equal("a", requirement.Span);
+        Assert.Equal("extent(j) <= n", requirement.Description);
+        Assert.Contains(KernelWalker.Expressions(requirement.Condition), e => e is DomainExtentExpression { Dimension: 1 });
+    }
+
+    [Fact]
+    public void A_loop_bounded_by_the_stride_needs_no_check()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel]
+            public static void RowCopy(int i, int n, ReadOnlySpan<float> x, Span<float> y)
+            {
+                for (int j = 0; j < n; j++)
+                    y[i * n + j] = x[i * n + j];
+            }
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.Empty(analysis.Requirements);
+    }
+
+    [Fact]
+    public void A_loop_bounded_by_another_uniform_needs_that_uniform_to_fit()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel]
+            public static void Block(int i, int n, int m, ReadOnlySpan<float> x, Span<float> y)
+            {
+                for (int j = 0; j < m; j++)
+                    y[i * n + j] = x[j];
+            }
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.Equal("m <= n", Assert.Single(analysis.Requirements).Description);
+    }
+
+    [Fact]
+    public void A_symbolic_distance_must_exceed_the_domain()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel]
+            public static void TreeStep(int i, int half, Span<float> data) => data[i] += data[i + half];
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.All(analysis.Requirements, r => Assert.Equal("half == 0 || |half| >= extent(i)", r.Description));
+    }
+
+    [Fact]
+    public void Three_dimensional_rows_need_both_strides()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel(Dimensions = 3)]
+            public static void Clear(int i, int j, int k, int n, int m, Span<float> v) => v[(i * n + j) * m + k] = 0f;
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.Equal("extent(k) <= m && extent(j) <= n", Assert.Single(analysis.Requirements).Description);
+    }
+
+    [Fact]
+    public void A_constant_radix_layout_needs_its_channel_index_to_fit()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel(Dimensions = 2)]
+            public static void Rgba(int i, int c, Span<byte> px) => px[i * 4 + c] = 255;
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.Equal("extent(c) <= 4", Assert.Single(analysis.Requirements).Description);
+    }
+
+    [Fact]
+    public void A_padded_row_needs_the_row_index_to_fit_the_padded_width()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel(Dimensions = 2)]
+            public static void Pad(int i, int j, int w, ReadOnlySpan<float> src, Span<float> dst) => dst[(i + 1) * (w + 2) + j + 1] = src[i * w + j];
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.Equal("extent(j) <= w + 2", Assert.Single(analysis.Requirements).Description);
+    }
+
+    [Fact]
+    public void A_loop_counted_from_the_index_row_is_proven_race_free()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel]
+            public static void Row(int i, int n, ReadOnlySpan<float> x, Span<float> y)
+            {
+                for (int k = i * n; k < (i + 1) * n; k++)
+                    y[k] = x[k] * 2f;
+            }
+            """);
+        Assert.Empty(analysis.Findings);
+        Assert.Empty(analysis.Requirements);
+    }
+
+    [Fact]
+    public void A_loop_one_past_the_row_races_where_the_loop_reaches_the_stride()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel]
+            public static void Row(int i, int n, ReadOnlySpan<float> x, Span<float> y)
+            {
+                for (int k = i * n; k <= (i + 1) * n; k++)
+                    y[k] = x[k] * 2f;
+            }
+            """);
+        RaceFinding finding = Assert.Single(analysis.Findings);
+        Assert.Equal(RaceKind.WriteWrite, finding.Kind);
+        Assert.Equal("y[n]", finding.Witness!.Element);
+    }
+}

@@ -17,7 +17,7 @@ internal sealed record RowOverlapCheck(string Span, string Display, string Width
             return ImmutableArray<RowOverlapCheck>.Empty;
         return KernelWalker.Statements(kernel.Body)
             .OfType<StoreStatement>()
-            .Select(store => RowMajorShape.Match(store.Span, store.Index) is { } shape ? new RowOverlapCheck(store.Span, store.Display, shape.Width) : null)
+            .Select(store => RowMajorShape.Match(store.Span, store.Index, 2) is { } shape ? new RowOverlapCheck(store.Span, store.Display, shape.Width) : null)
             .Where(check => check is not null)
             .Distinct()
             .ToImmutableArray()!;

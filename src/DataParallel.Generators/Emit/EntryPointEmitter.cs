@@ -57,11 +57,7 @@ internal static class EntryPointEmitter
                 if (direct.IsEmpty)
                 {
                     // Without a span indexed by this index alone, ^n counts from the row-major extent, if there is one.
-                    string extent = plan.Domain.RowMajor is { } shape
-                        ? d == 1
-                            ? Identifier.Escape(shape.Width)
-                            : $"{Identifier.Escape(shape.Width)} > 0 ? {Identifier.Escape(shape.Span)}.Length / {Identifier.Escape(shape.Width)} : -1"
-                        : "-1";
+                    string extent = plan.Domain.RowMajor is { } shape ? shape.Extent(d, Identifier.Escape) : "-1";
                     writer.Line($"(int __start{d}, int __count{d}) = {GeneratedNames.Domain}.Resolve({index}, {extent}, \"{indices[d].Name}\");");
                     continue;
                 }

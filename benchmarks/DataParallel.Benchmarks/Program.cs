@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace DataParallel.Benchmarks;
+
+/// <summary>
+/// Entry point. Takes BenchmarkDotNet's usual arguments (<c>--filter '*Saxpy*'</c>, <c>--job short</c>, …) plus
+/// <c>--quick</c> for the suite's own short job (see <see cref="SuiteConfig"/>).
+/// </summary>
+public static class Program
+{
+    private const string QuickOption = "--quick";
+
+    public static int Main(string[] args)
+    {
+        bool quick = args.Contains(QuickOption, StringComparer.OrdinalIgnoreCase);
+        string[] benchmarkArgs = args.Where(a => !a.Equals(QuickOption, StringComparison.OrdinalIgnoreCase)).ToArray();
+
+        IEnumerable<Summary> summaries = BenchmarkSwitcher
+            .FromAssembly(typeof(Program).Assembly)
+            .Run(benchmarkArgs, SuiteConfig.Create(quick));
+
+        // A failed or invalid benchmark should fail the command that ran it, not just print a line in the log.
+        bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : 0;
+    }
+}

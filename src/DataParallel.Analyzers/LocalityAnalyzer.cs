@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -56,7 +57,17 @@ public sealed class LocalityAnalyzer : DiagnosticAnalyzer
 
         Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
         var reported = new HashSet<(string, TextSpan)>();
-        foreach (LocalityFinding finding in LocalityAnalysis.Analyze(AccessCollector.Collect(input)))
+        IEnumerable<LocalityFinding> findings;
+        try
+        {
+            findings = LocalityAnalysis.Analyze(AccessCollector.Collect(input)).ToList();
+        }
+        catch (OverflowException)
+        {
+            // Subscript arithmetic past 64 bits: nothing can be said about strides.
+            return;
+        }
+        foreach (LocalityFinding finding in findings)
         {
             Location location = AccessAnalysisSource.Locate(finding.Site, read, fallback);
             Diagnostic diagnostic = Create(finding, method, location, input.Dimensions);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -58,7 +59,16 @@ public sealed class RaceAnalyzer : DiagnosticAnalyzer
             || AccessAnalysisSource.Create(method, result, body) is not { } input || result.Body is not { } read)
             return;
 
-        RaceAnalysis races = RaceDetector.Analyze(AccessCollector.Collect(input));
+        RaceAnalysis races;
+        try
+        {
+            races = RaceDetector.Analyze(AccessCollector.Collect(input));
+        }
+        catch (OverflowException)
+        {
+            // Subscript arithmetic past 64 bits: nothing can be proven either way, so say nothing.
+            return;
+        }
         Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
         foreach (RaceFinding finding in races.Findings)
         {

@@ -201,7 +201,7 @@ internal sealed class Polynomial : IEquatable<Polynomial>
         var text = new StringBuilder();
         foreach (var (monomial, coefficient) in Terms)
         {
-            long magnitude = Math.Abs(coefficient);
+            ulong magnitude = coefficient < 0 ? (ulong)(-(coefficient + 1)) + 1 : (ulong)coefficient;
             if (text.Length == 0)
                 text.Append(coefficient < 0 ? "-" : "");
             else

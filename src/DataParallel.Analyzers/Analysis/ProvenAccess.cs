@@ -65,6 +65,7 @@ internal static class AccessProof
                 }
                 break;
             case IfStatement branch:
+                ConsiderLoads(branch.Condition, guards, consider);
                 WalkGuarded(branch.Then, guards.AddRange(GuardsOf(branch.Condition, holds: true)), consider);
                 if (branch.Else is not null)
                     WalkGuarded(branch.Else, guards.AddRange(GuardsOf(branch.Condition, holds: false)), consider);

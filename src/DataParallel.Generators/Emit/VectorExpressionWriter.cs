@@ -220,11 +220,19 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             string indices = Write(load.Index);
             string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             string? proven = names.ProvenRef(load.Span, load.Display);
-            if (proven is not null)
+            if (proven is not null && !plan.IsGuarded(load.Span, load.Display))
                 return $"Dp::GatherLanes.GatherUnchecked<{types}>(ref {proven}, {indices})";
             return $"Dp::GatherLanes.Gather<{types}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
         }
         string reference = names.ProvenRef(load.Span, load.Display)!;
+        if (plan.IsGuarded(load.Span, load.Display))
+        {
+            // Proven only where its guards hold: the other lanes may lie outside the span, so they are not read.
+            string mask = Guard ?? (tail ? $"{Lanes}.TailMask{width.Bits}<{MaskLane.Keyword()}>(__active)" : AllLanes);
+            return load.Type.IsSmallInteger()
+                ? $"{NarrowLanes}.LoadWidenedMasked{w.Bits}(ref {reference}, {Offset(load.Index)}, {MaskAs(mask, ScalarKind.Int32)})"
+                : $"{Lanes}.LoadMasked<{w.Type(load.Type)}, {load.Type.Keyword()}>(ref {reference}, {Offset(load.Index)}, {MaskAs(mask, load.Type.LaneType()!.Value)})";
+        }
         if (load.Type.IsSmallInteger())
             return tail
                 ? $"{NarrowLanes}.LoadWidenedTail{w.Bits}(ref {reference}, {Offset(load.Index)}, __active)"

@@ -90,6 +90,22 @@ public static class Lanes
     public static void StoreMasked512<T>(Vector512<T> value, ref T destination, nuint offset, Vector512<T> mask)
         => StoreSelected(ref Unsafe.As<Vector512<T>, T>(ref value), ref Unsafe.As<Vector512<T>, T>(ref mask), Vector512<T>.Count, ref destination, offset);
 
+    /// <summary>
+    /// Loads the lanes whose <paramref name="mask"/> lane is set from <paramref name="offset"/> on; the other lanes
+    /// are zero and their elements are never read (they may lie outside the span).
+    /// </summary>
+    public static TVector LoadMasked<TVector, T>(ref T source, nuint offset, TVector mask) where TVector : struct
+    {
+        Unsafe.SkipInit(out TVector values);
+        ref T lanes = ref Unsafe.As<TVector, T>(ref values);
+        ref T selected = ref Unsafe.As<TVector, T>(ref mask);
+        ref T from = ref Unsafe.Add(ref source, offset);
+        int count = Unsafe.SizeOf<TVector>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < count; lane++)
+            Unsafe.Add(ref lanes, lane) = IsZero(Unsafe.Add(ref selected, lane)) ? default! : Unsafe.Add(ref from, lane);
+        return values;
+    }
+
     /// <summary>The lane numbers 0, 1, 2, … of a domain's vector starting at <paramref name="first"/>, for kernels that use the index as a value.</summary>
     public static Vector128<int> Indices128(int first) => Vector128.Create(first) + Vector128<int>.Indices;
 

@@ -36,26 +36,26 @@ public readonly record struct LongInterval(long Lo, long Hi)
     public LongInterval AtMost(long bound) => IsEmpty || bound < Lo ? Empty : new(Lo, Math.Min(Hi, bound));
 
     /// <summary>Interval sum.</summary>
-    public static LongInterval operator +(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((decimal)a.Lo + b.Lo), Saturate((decimal)a.Hi + b.Hi));
+    public static LongInterval operator +(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((Int128)a.Lo + b.Lo), Saturate((Int128)a.Hi + b.Hi));
 
     /// <summary>Interval difference.</summary>
-    public static LongInterval operator -(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((decimal)a.Lo - b.Hi), Saturate((decimal)a.Hi - b.Lo));
+    public static LongInterval operator -(LongInterval a, LongInterval b) => a.IsEmpty || b.IsEmpty ? Empty : new(Saturate((Int128)a.Lo - b.Hi), Saturate((Int128)a.Hi - b.Lo));
 
     /// <summary>Interval negation.</summary>
-    public static LongInterval operator -(LongInterval a) => a.IsEmpty ? Empty : new(Saturate(-(decimal)a.Hi), Saturate(-(decimal)a.Lo));
+    public static LongInterval operator -(LongInterval a) => a.IsEmpty ? Empty : new(Saturate(-(Int128)a.Hi), Saturate(-(Int128)a.Lo));
 
     /// <summary>Interval product: the extremes of the four corner products.</summary>
     public static LongInterval operator *(LongInterval a, LongInterval b)
     {
         if (a.IsEmpty || b.IsEmpty)
             return Empty;
-        decimal p1 = (decimal)a.Lo * b.Lo, p2 = (decimal)a.Lo * b.Hi, p3 = (decimal)a.Hi * b.Lo, p4 = (decimal)a.Hi * b.Hi;
-        return new(Saturate(Math.Min(Math.Min(p1, p2), Math.Min(p3, p4))), Saturate(Math.Max(Math.Max(p1, p2), Math.Max(p3, p4))));
+        Int128 p1 = (Int128)a.Lo * b.Lo, p2 = (Int128)a.Lo * b.Hi, p3 = (Int128)a.Hi * b.Lo, p4 = (Int128)a.Hi * b.Hi;
+        return new(Saturate(Int128.Min(Int128.Min(p1, p2), Int128.Min(p3, p4))), Saturate(Int128.Max(Int128.Max(p1, p2), Int128.Max(p3, p4))));
     }
 
     /// <summary>Whether every value lies in <c>[0, length)</c> (vacuously true when empty).</summary>
     public bool IsWithin(int length) => IsEmpty || (Lo >= 0 && Hi < length);
 
     // Saturating keeps an overflowing bound outside every span instead of wrapping it back inside.
-    private static long Saturate(decimal value) => value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
+    private static long Saturate(Int128 value) => value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
 }

@@ -139,6 +139,33 @@ public static class NarrowLanes
         }
     }
 
+    /// <summary>Loads, widened to 32 bits, the elements of the lanes whose mask is set; the others are zero and never read.</summary>
+    public static Vector64<int> LoadWidenedMasked64<T>(ref readonly T source, nuint offset, Vector64<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => WidenSelected<Vector64<int>, T>(in source, offset, mask);
+
+    /// <inheritdoc cref="LoadWidenedMasked64{T}(ref readonly T, nuint, Vector64{int})"/>
+    public static Vector128<int> LoadWidenedMasked128<T>(ref readonly T source, nuint offset, Vector128<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => WidenSelected<Vector128<int>, T>(in source, offset, mask);
+
+    /// <inheritdoc cref="LoadWidenedMasked64{T}(ref readonly T, nuint, Vector64{int})"/>
+    public static Vector256<int> LoadWidenedMasked256<T>(ref readonly T source, nuint offset, Vector256<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => WidenSelected<Vector256<int>, T>(in source, offset, mask);
+
+    /// <inheritdoc cref="LoadWidenedMasked64{T}(ref readonly T, nuint, Vector64{int})"/>
+    public static Vector512<int> LoadWidenedMasked512<T>(ref readonly T source, nuint offset, Vector512<int> mask) where T : unmanaged, IBinaryInteger<T>
+        => WidenSelected<Vector512<int>, T>(in source, offset, mask);
+
+    private static TVector WidenSelected<TVector, T>(ref readonly T source, nuint offset, TVector mask) where TVector : struct where T : unmanaged, IBinaryInteger<T>
+    {
+        Unsafe.SkipInit(out TVector values);
+        ref int lanes = ref Unsafe.As<TVector, int>(ref values);
+        ref int selected = ref Unsafe.As<TVector, int>(ref mask);
+        ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);
+        for (int lane = 0; lane < Unsafe.SizeOf<TVector>() / sizeof(int); lane++)
+            Unsafe.Add(ref lanes, lane) = Unsafe.Add(ref selected, lane) != 0 ? int.CreateTruncating(Unsafe.Add(ref from, lane)) : 0;
+        return values;
+    }
+
     private static void Widen<T>(ref int lanes, int count, ref readonly T source, nuint offset, int active) where T : unmanaged, IBinaryInteger<T>
     {
         ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);

@@ -18,10 +18,6 @@ namespace DataParallel.Generators.Tests.Lowering;
 /// </remarks>
 public sealed unsafe class GuardPageTests
 {
-    private const string GuardedReadBug =
-        "bug: guard-aware entry proofs (ProvenAccess guards) prove only the lanes where the if/early-return guard holds, " +
-        "but the vector body loads the whole vector with Vector*.LoadUnsafe, reading outside the span in the other lanes " +
-        "(an AccessViolationException when the span ends at an unmapped page). See the report of the random-kernel work.";
 
     private const string Source = """
         using System;
@@ -140,15 +136,15 @@ public sealed unsafe class GuardPageTests
     public void A_read_guarded_by_a_conditional_expression_stays_inside_the_span()
         => RunFlush(Kernel<float>("ConditionalPrevious"), i => i - 7f);
 
-    [Fact(Skip = GuardedReadBug)]
+    [Fact]
     public void A_read_guarded_by_if_index_greater_than_0_never_reads_before_the_span()
         => RunFlush(Kernel<float>("IfPrevious"), i => i + 0.5f);
 
-    [Fact(Skip = GuardedReadBug)]
+    [Fact]
     public void A_read_guarded_by_the_span_length_never_reads_past_the_span()
         => RunFlush(Kernel<float>("IfAhead"), i => i * 2f);
 
-    [Fact(Skip = GuardedReadBug)]
+    [Fact]
     public void A_read_guarded_by_an_earlier_early_return_never_reads_past_the_span()
         => RunFlush(Kernel<float>("ReturnUnlessAhead"), i => -i);
 

@@ -8,6 +8,10 @@ namespace DataParallel.Benchmarks.HandWritten;
 /// <summary>y ← √(x² + 1) · e⁻ˣ as a developer writes it by hand with <see cref="Vector256{T}"/>, on the calling thread.</summary>
 public static class FusedVector256
 {
+    // Measured as a call, like the generated entry point: inlined into BenchmarkDotNet's unrolled loop, the
+    // JIT compiled the fused loop about three times slower (13.6 µs rather than 4.2 µs at 4K), which would
+    // flatter the generated code.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Run(ReadOnlySpan<float> x, Span<float> y)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(x.Length, y.Length, nameof(x));

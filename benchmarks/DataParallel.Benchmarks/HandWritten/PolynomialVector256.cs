@@ -8,6 +8,8 @@ namespace DataParallel.Benchmarks.HandWritten;
 /// <summary>A degree-5 polynomial by Horner's rule, written by hand with <see cref="Vector256{T}"/>, on the calling thread.</summary>
 public static class PolynomialVector256
 {
+    // Measured as a call, like the generated entry point (see FusedVector256.Run for why it matters).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Run(float c0, float c1, float c2, float c3, float c4, float c5, ReadOnlySpan<float> x, Span<float> y)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(x.Length, y.Length, nameof(x));

@@ -37,24 +37,11 @@ public sealed class RaceAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KernelModelBuilder.AttributeName);
-            if (attribute is null)
-                return;
-            start.RegisterOperationBlockAction(block => AnalyzeKernel(block, attribute));
-        });
+        KernelBlocks.Register(context, AnalyzeKernel);
     }
 
-    private static void AnalyzeKernel(OperationBlockAnalysisContext context, INamedTypeSymbol attribute)
+    private static void AnalyzeKernel(OperationBlockAnalysisContext context, IMethodSymbol method, IOperation body)
     {
-        if (context.OwningSymbol is not IMethodSymbol method
-            || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
-            return;
-        IOperation? body = context.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation)
-            ?? context.OperationBlocks.FirstOrDefault(o => o is IBlockOperation);
-        if (body is null)
-            return;
         if (AccessAnalysisSource.Build(method, body, context.CancellationToken) is not { } result
             || AccessAnalysisSource.Create(method, result, body) is not { } input || result.Body is not { } read)
             return;

@@ -14,7 +14,6 @@ internal abstract class ChunkJob(ChunkPlan plan) : IThreadPoolWorkItem
     private int _nextChunk = -1;
     private int _pendingChunks = plan.ChunkCount;
     private Exception? _error;
-    private readonly ManualResetEventSlim _done = new(false, spinCount: 200);
 
     protected ChunkPlan Plan { get; } = plan;
 
@@ -25,9 +24,12 @@ internal abstract class ChunkJob(ChunkPlan plan) : IThreadPoolWorkItem
         for (int w = 1; w < workers; w++)
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         Work();
-        if (Volatile.Read(ref _pendingChunks) != 0)
-            _done.Wait();
-        // Not disposed: the last worker may still be inside Set(); an undisposed slim event holds no OS handle.
+        // When the caller runs out of chunks to claim, every chunk is claimed, and the ones still pending are running
+        // on workers that have started: the wait is at most about one chunk's work, too short to pay for blocking
+        // (a blocked caller takes tens of microseconds to wake).
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref _pendingChunks) != 0)
+            spinner.SpinOnce(sleep1Threshold: -1);
         if (_error is { } error)
             ExceptionDispatchInfo.Throw(error);
     }
@@ -53,8 +55,7 @@ internal abstract class ChunkJob(ChunkPlan plan) : IThreadPoolWorkItem
                     Interlocked.CompareExchange(ref _error, e, null);
                 }
             }
-            if (Interlocked.Decrement(ref _pendingChunks) == 0)
-                _done.Set();
+            Interlocked.Decrement(ref _pendingChunks);
         }
     }
 }

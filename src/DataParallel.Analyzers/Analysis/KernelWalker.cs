@@ -73,49 +73,4 @@ internal static class KernelWalker
                 yield return (assign.Name, assign.Value);
         }
     }
-
-    /// <summary>
-    /// Locals whose value is fixed once, before any control flow: declared with an initializer at the top level of
-    /// the body and never assigned again. Their definitions can be substituted into index expressions.
-    /// </summary>
-    public static IReadOnlyDictionary<string, KernelExpression> SingleDefinitions(BlockStatement body)
-    {
-        var counts = Assignments(body).GroupBy(a => a.Local).ToDictionary(g => g.Key, g => g.Count());
-        var definitions = new Dictionary<string, KernelExpression>();
-        foreach (KernelStatement statement in StraightLinePrefix(body))
-        {
-            if (statement is DeclareLocalStatement { Initializer: { } init } declare && counts[declare.Name] == 1)
-                definitions[declare.Name] = init;
-        }
-        return definitions;
-    }
-
-    /// <summary>
-    /// The statements every index executes unconditionally: the body's top-level statements (plain blocks flattened)
-    /// up to the first branch, loop or return.
-    /// </summary>
-    public static IEnumerable<KernelStatement> StraightLinePrefix(BlockStatement body)
-    {
-        foreach (KernelStatement statement in body.Statements)
-        {
-            switch (statement)
-            {
-                case BlockStatement nested:
-                    foreach (KernelStatement inner in StraightLinePrefix(nested))
-                    {
-                        if (inner is not (DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement))
-                            yield break;
-                        yield return inner;
-                    }
-                    if (!nested.Statements.All(s => s is DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement or BlockStatement))
-                        yield break;
-                    break;
-                case DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement:
-                    yield return statement;
-                    break;
-                default:
-                    yield break;
-            }
-        }
-    }
 }

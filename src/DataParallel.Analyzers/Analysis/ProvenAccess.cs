@@ -119,7 +119,7 @@ internal static class AccessProof
     /// <summary><c>index + offset op bound</c> as bounds on the index, when the bound is computable at entry.</summary>
     private static IEnumerable<IndexGuard>? Bound(KernelExpression side, BinaryOperator op, KernelExpression bound)
     {
-        if (!AffineForm.IsParameterOnly(bound) || bound.Type != ScalarKind.Int32)
+        if (!EntryValues.IsParameterOnly(bound) || bound.Type != ScalarKind.Int32)
             return null;
         (int dimension, long offset)? index = side switch
         {
@@ -218,7 +218,7 @@ internal static class AccessProof
         variable = loop.Initializers.Count == 1 && loop.Initializers[0] is DeclareLocalStatement declare ? declare.Name : null;
         return variable is not null
             && ranges.Loops.TryGetValue(variable, out LoopRange? range)
-            && AffineForm.IsParameterOnly(range.First) && AffineForm.IsParameterOnly(range.Last)
+            && EntryValues.IsParameterOnly(range.First) && EntryValues.IsParameterOnly(range.Last)
             && !KernelWalker.Statements(loop.Body).Any(s => s is BreakStatement or ContinueStatement or ReturnStatement);
     }
 

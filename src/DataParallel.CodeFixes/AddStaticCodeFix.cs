@@ -20,38 +20,23 @@ namespace DataParallel.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddStaticCodeFix))]
 [Shared]
-public sealed class AddStaticCodeFix : CodeFixProvider
+public sealed class AddStaticCodeFix : KernelCodeFix
 {
     // Constant across diagnostics so that Fix All groups every DP0001 fix together.
     internal const string EquivalenceKey = "DP0001.AddStatic";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.KernelNotStatic.Id);
+    public AddStaticCodeFix() : base(DiagnosticDescriptors.KernelNotStatic) { }
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override CodeAction? CreateAction(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
+        SyntaxToken token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        SyntaxNode? method = token.Parent?.AncestorsAndSelf()
+            .FirstOrDefault(node => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax);
+        if (method is null || Modifiers(method).Any(SyntaxKind.StaticKeyword))
+            return null;
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            SyntaxToken token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            SyntaxNode? method = token.Parent?.AncestorsAndSelf()
-                .FirstOrDefault(node => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax);
-            if (method is null || Modifiers(method).Any(SyntaxKind.StaticKeyword))
-                continue;
-
-            string name = method is MethodDeclarationSyntax m ? m.Identifier.ValueText : ((LocalFunctionStatementSyntax)method).Identifier.ValueText;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{name}' static",
-                    cancellationToken => AddStaticAsync(context.Document, method, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        string name = method is MethodDeclarationSyntax m ? m.Identifier.ValueText : ((LocalFunctionStatementSyntax)method).Identifier.ValueText;
+        return CodeAction.Create($"Make '{name}' static", ct => AddStaticAsync(document, method, ct), EquivalenceKey);
     }
 
     private static async Task<Solution> AddStaticAsync(Document document, SyntaxNode method, CancellationToken cancellationToken)

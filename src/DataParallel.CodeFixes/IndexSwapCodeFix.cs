@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -21,37 +20,27 @@ namespace DataParallel.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IndexSwapCodeFix))]
 [Shared]
-public sealed class IndexSwapCodeFix : CodeFixProvider
+public sealed class IndexSwapCodeFix : KernelCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.IndexOrderWalksColumns.Id);
+    // Every DP2002 of one kernel offers the same edit (one equivalence key per kernel); the batch fixer merges
+    // identical edits into one swap.
+    public IndexSwapCodeFix() : base(DiagnosticDescriptors.IndexOrderWalksColumns) { }
 
-    // Every DP2002 of one kernel offers the same edit; the batch fixer merges identical edits into one swap.
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private protected override bool NeedsSemanticModel => true;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override CodeAction? CreateAction(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-            return;
-
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
-                || model.GetDeclaredSymbol(method, context.CancellationToken) is not { } kernel)
-                continue;
-            int dimensions = KernelCallSite.Dimensions(kernel);
-            if (dimensions < 2 || method.ParameterList.Parameters.Count < dimensions)
-                continue;
-            string slower = kernel.Parameters[dimensions - 2].Name, faster = kernel.Parameters[dimensions - 1].Name;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Swap indices '{slower}' and '{faster}' so that '{slower}' varies fastest",
-                    cancellationToken => SwapAsync(context.Document, method, kernel, dimensions, cancellationToken),
-                    $"DP2002.Swap.{kernel.Name}"),
-                diagnostic);
-        }
+        if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
+            || model!.GetDeclaredSymbol(method, cancellationToken) is not { } kernel)
+            return null;
+        int dimensions = KernelCallSite.Dimensions(kernel);
+        if (dimensions < 2 || method.ParameterList.Parameters.Count < dimensions)
+            return null;
+        string slower = kernel.Parameters[dimensions - 2].Name, faster = kernel.Parameters[dimensions - 1].Name;
+        return CodeAction.Create(
+            $"Swap indices '{slower}' and '{faster}' so that '{slower}' varies fastest",
+            ct => SwapAsync(document, method, kernel, dimensions, ct),
+            $"DP2002.Swap.{kernel.Name}");
     }
 
     private static async Task<Solution> SwapAsync(Document document, MethodDeclarationSyntax method, IMethodSymbol kernel, int dimensions, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -19,35 +18,19 @@ namespace DataParallel.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix))]
 [Shared]
-public sealed class MakePartialCodeFix : CodeFixProvider
+public sealed class MakePartialCodeFix : KernelCodeFix
 {
     // Constant across diagnostics so that Fix All groups every DP0002 fix together.
     internal const string EquivalenceKey = "DP0002.MakePartial";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.TypeNotPartial.Id);
+    public MakePartialCodeFix() : base(DiagnosticDescriptors.TypeNotPartial) { }
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override CodeAction? CreateAction(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            TypeDeclarationSyntax? type = FindType(root, diagnostic);
-            if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword))
-                continue;
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{type.Identifier.ValueText}' partial",
-                    cancellationToken => AddPartialAsync(context.Document, type, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        TypeDeclarationSyntax? type = FindType(root, diagnostic);
+        if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            return null;
+        return CodeAction.Create($"Make '{type.Identifier.ValueText}' partial", ct => AddPartialAsync(document, type, ct), EquivalenceKey);
     }
 
     private static TypeDeclarationSyntax? FindType(SyntaxNode root, Diagnostic diagnostic)

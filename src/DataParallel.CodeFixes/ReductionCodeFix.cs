@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
-using System.Threading.Tasks;
+using System.Threading;
 using DataParallel.Analyzers;
 using DataParallel.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -19,34 +17,23 @@ namespace DataParallel.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReductionCodeFix))]
 [Shared]
-public sealed class ReductionCodeFix : CodeFixProvider
+public sealed class ReductionCodeFix : KernelCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SharedAccumulation.Id);
+    public ReductionCodeFix() : base(DiagnosticDescriptors.SharedAccumulation) { }
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private protected override bool NeedsSemanticModel => true;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override CodeAction? CreateAction(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-            return;
-
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(RaceAnalyzer.ReductionProperty, out string? reduction) || reduction is null)
-                continue;
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax target)
-                continue;
-            if (ReductionRewrite.TryCreate(target, reduction, model, context.CancellationToken) is not { } rewrite)
-                continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{rewrite.KernelName}' a Reduce = Reduction.{reduction} kernel",
-                    cancellationToken => rewrite.ApplyAsync(context.Document, cancellationToken),
-                    $"DP1005.Reduce.{rewrite.KernelName}"),
-                diagnostic);
-        }
+        if (!diagnostic.Properties.TryGetValue(RaceAnalyzer.ReductionProperty, out string? reduction) || reduction is null)
+            return null;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax target)
+            return null;
+        if (ReductionRewrite.TryCreate(target, reduction, model!, cancellationToken) is not { } rewrite)
+            return null;
+        return CodeAction.Create(
+            $"Make '{rewrite.KernelName}' a Reduce = Reduction.{reduction} kernel",
+            ct => rewrite.ApplyAsync(document, ct),
+            $"DP1005.Reduce.{rewrite.KernelName}");
     }
 }

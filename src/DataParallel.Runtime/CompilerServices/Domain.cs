@@ -65,15 +65,16 @@ public static class Domain
     }
 
     /// <summary>
-    /// Throws when a row-major store <c>span[outer * width + inner]</c> would have two indices write one element:
-    /// the inner index's range must fit in a row while there is more than one row.
+    /// Throws when a call breaks a fact the kernel's race freedom hinges on (DESIGN §5): the analyzers proved the
+    /// accesses race-free only under <paramref name="fact"/> — e.g. <c>extent(j) &lt;= n</c> for a store to
+    /// <c>a[i * n + j]</c>, where <c>extent(j)</c> is the number of values index <c>j</c> takes — and this call's
+    /// domain or arguments break it, so two indices could touch one element.
     /// </summary>
-    public static void RequireRowsDisjoint(int outerCount, int innerCount, int width, string inner, string widthName, string access)
+    public static void RequireRaceFree(bool holds, string fact, string accesses)
     {
-        if (outerCount > 1 && innerCount > width)
+        if (!holds)
             throw new ArgumentException(
-                $"{access} writes every element once only while the range of '{inner}' fits in a row: it has {innerCount} indices but {widthName} is {width}, so rows overlap and two indices would write the same element.",
-                inner);
+                $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes); this call breaks it, so two indices could touch the same element. Nothing was run.");
     }
 
     /// <summary>Throws when a domain's element count does not fit in 32 bits.</summary>

@@ -126,8 +126,14 @@ internal static class DependenceTest
         }
         var valuation = SymbolValuation.Generic();
         var solution = WitnessSearch.Find(problem, [problem.Difference], valuation, caps);
+        if (solution is not null && problem.Exact)
+            return DependenceResult.Conflict(Describe(problem, solution, valuation));
+        // A conflict for even symbols only (a guard i <= n / 2 against the mirror n - 1 - i) is still a race of every
+        // call with such values; the witness names them.
+        var even = SymbolValuation.Even();
+        solution = WitnessSearch.Find(problem, [problem.Difference], even, caps);
         return solution is not null && problem.Exact
-            ? DependenceResult.Conflict(Describe(problem, solution, valuation))
+            ? DependenceResult.Conflict(Describe(problem, solution, even) with { Note = even.Describe() })
             : DependenceResult.Undecided(concreteRunAllowed: false);
     }
 

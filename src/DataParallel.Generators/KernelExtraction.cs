@@ -8,6 +8,13 @@ namespace DataParallel.Generators;
 /// analyzers report its errors), or the exception the model builder threw — reported as DP3999, never rethrown,
 /// since an exception escaping a generator silently drops all of its output. With the model come the
 /// <see cref="RuntimeRequirement"/>s the shared access analysis found: the facts about a call that the kernel's race
-/// freedom hinges on, which the entry point checks before running (DESIGN §5).
+/// freedom hinges on, and the pairs of spans it took to be different memory — both checked by the entry point before
+/// running (DESIGN §5).
 /// </summary>
-internal sealed record KernelExtraction(KernelModel? Model, EquatableArray<RuntimeRequirement> Requirements, string? KernelName, string? Failure, LocationInfo? Location);
+internal sealed record KernelExtraction(
+    KernelModel? Model,
+    EquatableArray<RuntimeRequirement> Requirements,
+    EquatableArray<SpanOverlapCheck> Overlaps,
+    string? KernelName,
+    string? Failure,
+    LocationInfo? Location);

@@ -257,6 +257,13 @@ internal static class RunnerEmitter
     /// </summary>
     private static void WriteRequirements(IndentedWriter writer, CpuKernelPlan plan)
     {
+        if (plan.Overlaps.Count > 0)
+            writer.Line("// The race analysis took these spans to be different memory (or, where allowed, the very same elements).");
+        foreach (SpanOverlapCheck overlap in plan.Overlaps)
+        {
+            writer.Line($"{GeneratedNames.Domain}.RequireNoOverlap<{overlap.WrittenElement.Keyword()}, {overlap.OtherElement.Keyword()}>(" +
+                $"{Identifier.Escape(overlap.Written)}, {Identifier.Escape(overlap.Other)}, {(overlap.SameIsSafe ? "true" : "false")}, \"{overlap.Written}\", \"{overlap.Other}\");");
+        }
         if (plan.Requirements.Count == 0)
             return;
         writer.Line("// The accesses are race-free only while these facts about the call hold (DESIGN §5).");

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace DataParallel.CompilerServices;
 
@@ -75,6 +76,27 @@ public static class Domain
         if (!holds)
             throw new ArgumentException(
                 $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes); this call breaks it, so two indices could touch the same element. Nothing was run.");
+    }
+
+    /// <summary>
+    /// Throws when a span the kernel writes overlaps another span it touches: the kernel was proven race-free for
+    /// different memories. Where <paramref name="sameIsSafe"/>, passing the very same elements for both is allowed
+    /// (the kernel is race-free with the two merged, e.g. <c>y[i] = a * x[i] + y[i]</c> with x = y).
+    /// </summary>
+    public static void RequireNoOverlap<TWritten, TOther>(ReadOnlySpan<TWritten> written, ReadOnlySpan<TOther> other, bool sameIsSafe, string writtenName, string otherName)
+        where TWritten : unmanaged
+        where TOther : unmanaged
+    {
+        ReadOnlySpan<byte> writtenBytes = MemoryMarshal.AsBytes(written), otherBytes = MemoryMarshal.AsBytes(other);
+        if (!writtenBytes.Overlaps(otherBytes, out int offset))
+            return;
+        if (sameIsSafe && offset == 0 && writtenBytes.Length == otherBytes.Length)
+            return;
+        throw new ArgumentException(
+            sameIsSafe
+                ? $"{writtenName} and {otherName} overlap without being the same elements: the kernel writes {writtenName} and is race-free only when the two are different memory or exactly the same span. Nothing was run."
+                : $"{writtenName} and {otherName} overlap: the kernel writes {writtenName} while it reads or writes {otherName}, and is race-free only when the two are different memory. Nothing was run.",
+            otherName);
     }
 
     /// <summary>Throws when a domain's element count does not fit in 32 bits.</summary>

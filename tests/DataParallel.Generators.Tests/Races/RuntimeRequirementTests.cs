@@ -37,6 +37,12 @@ public sealed class RuntimeRequirementTests
                     y[i * n + j] = x[j] + i;
             }
 
+            [Parallel]
+            public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
+
+            [Parallel]
+            public static void Shift(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i + 1];
+
             [Parallel(Dimensions = 3)]
             public static void Clear(int i, int j, int k, int n, int m, Span<float> v) => v[(i * n + j) * m + k] = i + j + k;
         }
@@ -47,6 +53,10 @@ public sealed class RuntimeRequirementTests
             public static void TreeStep(int count, int half, float[] data) => Kernels.TreeStep(0..count, half, data);
             public static void Block(int rows, int n, int m, float[] x, float[] y) => Kernels.Block(0..rows, n, m, x, y);
             public static void Clear(int a, int b, int c, int n, int m, float[] v) => Kernels.Clear(0..a, 0..b, 0..c, n, m, v);
+            public static void SaxpyInPlace(float a, float[] y) => Kernels.Saxpy(a, y, y);
+            public static void SaxpyShifted(float a, float[] y) => Kernels.Saxpy(a, y.AsSpan(1, 8), y.AsSpan(0, 8));
+            public static void ShiftInPlace(float[] y) => Kernels.Shift(0..(y.Length - 1), y, y);
+            public static void ShiftApart(float[] x, float[] y) => Kernels.Shift(0..(y.Length), x, y);
         }
         """;
 
@@ -134,6 +144,51 @@ public sealed class RuntimeRequirementTests
                 float[] v = new float[2 * 3 * 4];
                 Drivers.Invoke("Clear", 2, 3, 4, 3, 4, v);
                 Assert.Equal(Enumerable.Range(0, 24).Select(k => (float)(k / 12 + k / 4 % 3 + k % 4)), v);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_same_span_for_input_and_output_runs_where_the_merged_kernel_is_race_free()
+    {
+        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
+        {
+            using (configuration.Apply())
+            {
+                float[] y = Enumerable.Range(0, 50).Select(k => (float)k).ToArray();
+                Drivers.Invoke("SaxpyInPlace", 2f, y);
+                Assert.Equal(Enumerable.Range(0, 50).Select(k => 3f * k), y);
+
+                float[] x = Enumerable.Range(0, 41).Select(k => (float)k).ToArray();
+                float[] shifted = new float[40];
+                Drivers.Invoke("ShiftApart", x, shifted);
+                Assert.Equal(Enumerable.Range(1, 40).Select(k => (float)k), shifted);
+            }
+        }
+    }
+
+    [Fact]
+    public void Overlapping_spans_are_refused_where_the_analysis_assumed_different_memory()
+    {
+        AssertOverlapRefused("ShiftInPlace", () => [Enumerable.Range(0, 41).Select(k => (float)k).ToArray()]);
+        AssertOverlapRefused("SaxpyShifted", () => [2f, Enumerable.Range(0, 9).Select(k => (float)k).ToArray()]);
+    }
+
+    private static void AssertOverlapRefused(string driver, Func<object[]> arguments)
+    {
+        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
+        {
+            object[] args = arguments();
+            object[] before = args.Select(a => a is Array array ? array.Clone() : a).ToArray();
+            Exception? error;
+            using (configuration.Apply())
+                error = Record.Exception(() => Drivers.Invoke(driver, args));
+            ArgumentException refused = Assert.IsType<ArgumentException>(error);
+            Assert.Contains("overlap", refused.Message);
+            for (int position = 0; position < args.Length; position++)
+            {
+                if (args[position] is Array array)
+                    Assert.True(ElementComparison.Bitwise.Mismatches((Array)before[position], array).Count == 0, $"{driver}, {configuration}: argument {position} was written before the call failed.");
             }
         }
     }

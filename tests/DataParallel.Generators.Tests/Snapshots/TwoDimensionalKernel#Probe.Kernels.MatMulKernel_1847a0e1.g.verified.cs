@@ -44,6 +44,9 @@ namespace Probe
             {
                 if (__count0 == 0 || __count1 == 0)
                     return;
+                // The race analysis took these spans to be different memory (or, where allowed, the very same elements).
+                Dp::Domain.RequireNoOverlap<float, float>(c, a, false, "c", "a");
+                Dp::Domain.RequireNoOverlap<float, float>(c, b, false, "c", "b");
                 // The accesses are race-free only while these facts about the call hold (DESIGN §5).
                 Dp::Domain.RequireRaceFree((unchecked((long)n) >= (long)__count1), "extent(col) <= n", "c[row * n + col]");
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.

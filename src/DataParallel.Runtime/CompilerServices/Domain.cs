@@ -83,6 +83,7 @@ public static class Domain
     /// different memories. Where <paramref name="sameIsSafe"/>, passing the very same elements for both is allowed
     /// (the kernel is race-free with the two merged, e.g. <c>y[i] = a * x[i] + y[i]</c> with x = y).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void RequireNoOverlap<TWritten, TOther>(ReadOnlySpan<TWritten> written, ReadOnlySpan<TOther> other, bool sameIsSafe, string writtenName, string otherName)
         where TWritten : unmanaged
         where TOther : unmanaged
@@ -92,6 +93,13 @@ public static class Domain
             return;
         if (sameIsSafe && offset == 0 && writtenBytes.Length == otherBytes.Length)
             return;
+        ThrowOverlap(sameIsSafe, writtenName, otherName);
+    }
+
+    [DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(bool sameIsSafe, string writtenName, string otherName)
+    {
         throw new ArgumentException(
             sameIsSafe
                 ? $"{writtenName} and {otherName} overlap without being the same elements: the kernel writes {writtenName} and is race-free only when the two are different memory or exactly the same span. Nothing was run."

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Diagnostics;
 using DataParallel.Analyzers.Model;
 using DataParallel.Generators.Emit;
@@ -43,11 +44,15 @@ public sealed class ParallelGenerator : IIncrementalGenerator
         {
             IOperation? body = syntax.SemanticModel.GetOperation(syntax.TargetNode, cancellationToken);
             KernelBuildResult result = KernelModelBuilder.Build(method, body, cancellationToken);
-            return new KernelExtraction(result.Model, null, null, null);
+            if (result.Model is not { } model)
+                return new KernelExtraction(null, EquatableArray<RuntimeRequirement>.Empty, EquatableArray<SpanOverlapCheck>.Empty, null, null, null);
+            // The analyzers stay silent about races that only some calls have; the entry point must then refuse those calls.
+            var (requirements, overlaps) = KernelAccessAnalysis.EntryChecks(model);
+            return new KernelExtraction(model, requirements, overlaps, null, null, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new KernelExtraction(null, method.Name, Describe(e), LocationInfo.From(method.Locations.FirstOrDefault()));
+            return new KernelExtraction(null, EquatableArray<RuntimeRequirement>.Empty, EquatableArray<SpanOverlapCheck>.Empty, method.Name, Describe(e), LocationInfo.From(method.Locations.FirstOrDefault()));
         }
     }
 
@@ -62,7 +67,7 @@ public sealed class ParallelGenerator : IIncrementalGenerator
         CpuKernelPlan plan;
         try
         {
-            plan = CpuKernelPlan.Create(kernel);
+            plan = CpuKernelPlan.Create(kernel, extraction.Requirements, extraction.Overlaps);
             source = KernelSourceEmitter.Emit(plan);
         }
         catch (Exception simdFailure) when (simdFailure is not OperationCanceledException)
@@ -71,7 +76,7 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdLoweringFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(simdFailure)));
             try
             {
-                plan = CpuKernelPlan.Create(kernel, scalarOnly: true);
+                plan = CpuKernelPlan.Create(kernel, extraction.Requirements, extraction.Overlaps, scalarOnly: true);
                 source = KernelSourceEmitter.Emit(plan);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -23,6 +23,9 @@ internal sealed class AccessCollector
     private readonly ImmutableArray<PolynomialAtom> _indexAtoms;
     private readonly HashSet<string> _writtenSpans = new(StringComparer.Ordinal);
     private readonly HashSet<string> _writtenStatics = new(StringComparer.Ordinal);
+
+    /// <summary>The pseudo-span of each written static field or ref parameter, by name: its reads are accesses too.</summary>
+    private readonly Dictionary<string, string> _sharedSpans = new(StringComparer.Ordinal);
     private readonly List<AccessSite> _sites = new();
     private readonly HashSet<object> _uniformLoads = new(ReferenceIdentity.Instance);
     private readonly int _allIndices;
@@ -41,6 +44,7 @@ internal sealed class AccessCollector
             {
                 _writtenSpans.Add(SharedSpan(shared));
                 _writtenStatics.Add(SharedName(shared.Display));
+                _sharedSpans[SharedName(shared.Display)] = SharedSpan(shared);
             }
         }
     }
@@ -426,6 +430,13 @@ internal sealed class AccessCollector
             case BinaryExpression { Operator: BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr } shortCircuit:
                 RecordLoads(shortCircuit.Left, env, context);
                 RecordLoads(shortCircuit.Right, env, context.WithGuards(Guards(shortCircuit.Left, env, negate: shortCircuit.Operator == BinaryOperator.ConditionalOr)));
+                break;
+            case StaticFieldExpression field when _sharedSpans.TryGetValue(ShortName(field.FullyQualifiedName), out string? fieldSpan):
+                // A read of shared state some index writes: it races with that write unless the same index does both.
+                AddSite(field, fieldSpan, false, AccessForm.SingleElement, context, ShortName(field.FullyQualifiedName), null, null, null);
+                break;
+            case UniformExpression uniform when _sharedSpans.TryGetValue(uniform.Name, out string? parameterSpan):
+                AddSite(uniform, parameterSpan, false, AccessForm.SingleElement, context, uniform.Name, null, null, null);
                 break;
             default:
                 foreach (KernelExpression child in KernelWalker.Children(expression))

@@ -190,7 +190,7 @@ internal sealed class ConcreteRun
         long length = span.StartsWith("<", StringComparison.Ordinal) ? 1 : _lengths.TryGetValue(span, out long l) ? l : 0;
         if (element.Value < 0 || element.Value >= length)
             return;   // that access would throw: no element, no race
-        var key = (span, element.Value);
+        var key = (_accesses.Sites[site].Span, element.Value);   // the site's span: one a merged analysis may have renamed
         if (!_touches.TryGetValue(key, out var bySite))
             _touches[key] = bySite = new Dictionary<int, (long, long)>();
         if (!bySite.TryGetValue(site, out var points))

@@ -126,8 +126,14 @@ internal static class DependenceTest
         }
         var valuation = SymbolValuation.Generic();
         var solution = WitnessSearch.Find(problem, [problem.Difference], valuation, caps);
+        if (solution is not null && problem.Exact)
+            return DependenceResult.Conflict(Describe(problem, solution, valuation));
+        // A conflict for even symbols only (a guard i <= n / 2 against the mirror n - 1 - i) is still a race of every
+        // call with such values; the witness names them.
+        var even = SymbolValuation.Even();
+        solution = WitnessSearch.Find(problem, [problem.Difference], even, caps);
         return solution is not null && problem.Exact
-            ? DependenceResult.Conflict(Describe(problem, solution, valuation))
+            ? DependenceResult.Conflict(Describe(problem, solution, even) with { Note = even.Describe() })
             : DependenceResult.Undecided(concreteRunAllowed: false);
     }
 
@@ -168,9 +174,8 @@ internal static class DependenceTest
         KernelExpression? condition = null;
         foreach (var (polynomial, _) in parts)
         {
-            if (polynomial.ToExpression() is not { } expression)
+            if (AtLeastZero(polynomial) is not { } holds)
                 return DependenceResult.Undecided(concreteRunAllowed: false);
-            KernelExpression holds = Compare(BinaryOperator.GreaterThanOrEqual, expression);
             condition = condition is null ? holds : new BinaryExpression(disjunction ? BinaryOperator.ConditionalOr : BinaryOperator.ConditionalAnd, condition, holds, ScalarKind.Boolean, false);
         }
         if (zeroEscape is not null)
@@ -183,14 +188,19 @@ internal static class DependenceTest
         return DependenceResult.Requires(new RuntimeRequirement(problem.First.Span, problem.First.Display, problem.Second.Display, condition!, description));
     }
 
-    private static KernelExpression Compare(BinaryOperator op, KernelExpression left)
-        => new BinaryExpression(op, left, new ConstantExpression(ScalarKind.Int64, "0L", 0), ScalarKind.Boolean, false);
+    /// <summary><c>P &gt;= 0</c> as the entry point evaluates it, spelled like <see cref="Inequality"/>: <c>n &gt;= extent(j)</c>.</summary>
+    private static KernelExpression? AtLeastZero(Polynomial nonNegative)
+    {
+        var (positive, negative) = Sides(nonNegative);
+        if (positive.ToExpression() is not { } left || negative.ToExpression() is not { } right)
+            return null;
+        return new BinaryExpression(BinaryOperator.GreaterThanOrEqual, left, right, ScalarKind.Boolean, false);
+    }
 
-    /// <summary><c>P &gt;= 0</c> spelled as "negative terms &lt;= positive terms": <c>extent(j) &lt;= n</c>.</summary>
-    private static string Inequality(Polynomial nonNegative)
+    private static (Polynomial Positive, Polynomial Negative) Sides(Polynomial polynomial)
     {
         Polynomial positive = Polynomial.Zero, negative = Polynomial.Zero;
-        foreach (var (monomial, coefficient) in nonNegative.Terms)
+        foreach (var (monomial, coefficient) in polynomial.Terms)
         {
             Polynomial term = Polynomial.Of(monomial).Scale(Math.Abs(coefficient));
             if (coefficient > 0)
@@ -198,6 +208,16 @@ internal static class DependenceTest
             else
                 negative = negative.Add(term);
         }
+        return (positive, negative);
+    }
+
+    private static KernelExpression Compare(BinaryOperator op, KernelExpression left)
+        => new BinaryExpression(op, left, new ConstantExpression(ScalarKind.Int64, "0L", 0), ScalarKind.Boolean, false);
+
+    /// <summary><c>P &gt;= 0</c> spelled as "negative terms &lt;= positive terms": <c>extent(j) &lt;= n</c>.</summary>
+    private static string Inequality(Polynomial nonNegative)
+    {
+        var (positive, negative) = Sides(nonNegative);
         return $"{negative} <= {positive}";
     }
 

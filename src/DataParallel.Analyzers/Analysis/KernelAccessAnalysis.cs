@@ -13,6 +13,24 @@ internal static class KernelAccessAnalysis
 {
     public static RaceAnalysis Analyze(KernelModel model) => RaceDetector.Analyze(AccessCollector.Collect(AccessAnalysisInput.From(model)));
 
-    /// <summary>The requirements alone, value-equatable for the incremental pipeline.</summary>
-    public static EquatableArray<RuntimeRequirement> Requirements(KernelModel model) => Analyze(model).Requirements.ToEquatableArray();
+    /// <summary>
+    /// What the entry point checks before running, value-equatable for the incremental pipeline: the requirements,
+    /// and that spans the analysis took to be different memory are (<see cref="SpanOverlapCheck"/>).
+    /// </summary>
+    public static (EquatableArray<RuntimeRequirement> Requirements, EquatableArray<SpanOverlapCheck> Overlaps) EntryChecks(KernelModel model)
+    {
+        AccessAnalysisInput input = AccessAnalysisInput.From(model);
+        try
+        {
+            KernelAccesses accesses = AccessCollector.Collect(input);
+            RaceAnalysis analysis = RaceDetector.Analyze(accesses);
+            return (analysis.Requirements.ToEquatableArray(), SpanOverlapCheck.Collect(input, accesses, analysis));
+        }
+        catch (System.OverflowException)
+        {
+            // Subscripts past 64-bit arithmetic: the analysis proves nothing (the analyzers are silent too), so there
+            // is no fact to check. Refusing every call would be the only alternative.
+            return (EquatableArray<RuntimeRequirement>.Empty, EquatableArray<SpanOverlapCheck>.Empty);
+        }
+    }
 }

@@ -20,4 +20,15 @@ internal sealed record KernelAccesses(
     public int Dimensions => IndexAtoms.Length;
 
     public IEnumerable<AccessSite> On(string span) => Sites.Where(s => s.Span == span);
+
+    /// <summary>
+    /// The same accesses with span <paramref name="alias"/> taken to be span <paramref name="span"/>, element for
+    /// element: what the kernel does when a caller passes one memory for both.
+    /// </summary>
+    public KernelAccesses Merging(string alias, string span)
+    {
+        var sites = Sites.Select(s => s.Span == alias ? s with { Span = span } : s).ToImmutableArray();
+        var written = WrittenSpans.Contains(alias) ? WrittenSpans.Remove(alias).Add(span) : WrittenSpans;
+        return this with { Sites = sites, WrittenSpans = written };
+    }
 }

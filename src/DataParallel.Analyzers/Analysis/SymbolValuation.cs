@@ -26,6 +26,18 @@ internal sealed class SymbolValuation
 
     public static SymbolValuation Generic() => new();
 
+    /// <summary>
+    /// Distinct small even values (twice a prime, so no two are multiples): conflicts that need an even symbol
+    /// (<c>i &lt;= n / 2</c> against <c>n - 1 - i</c>) do not exist for the odd generic primes, yet are real for every
+    /// call with such a value; small, so the search's candidates near zero reach them.
+    /// </summary>
+    public static SymbolValuation Even() => new(EvenValues);
+
+    private static readonly long[] EvenValues = [10, 14, 22, 26, 34, 38, 46, 58, 62, 74, 82, 86, 94, 106, 118, 122];
+
+    /// <summary>The base symbols this valuation has given values to, as <c>n = 1010</c>.</summary>
+    public string Describe() => string.Join(", ", _values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key.Substring(2)} = {v.Value}"));
+
     public IReadOnlyDictionary<int, long>? Extents { get; }
 
     public long? this[PolynomialAtom atom] => Value(atom, 0);

@@ -168,7 +168,7 @@ internal sealed class KernelBodyReader
             case IFieldReferenceOperation { Field.IsStatic: true } field:
                 return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
-                return Track(new SharedWriteStatement($"ref parameter '{parameter.Parameter.Name}'"), statement);
+                return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
                 NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
                 return new BlockStatement(EquatableArray<KernelStatement>.Empty);

@@ -91,6 +91,8 @@ internal static class KernelModelBuilder
                 continue;
             }
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), problem));
+            if (data is not null)
+                parameters.Add(data);   // no model, but the body is still read: the race analyzer names what the out parameter's writes race with
         }
 
         ScalarKind? returnType = null;
@@ -171,6 +173,7 @@ internal static class KernelModelBuilder
             if (parameter.RefKind == RefKind.Out)
             {
                 problem = "an out parameter would be written by every index at once";
+                data = new KernelParameter(parameter.Name, ParameterKind.Uniform, scalar, "out ", -1);
                 return false;
             }
             string refKind = parameter.RefKind switch

@@ -15,6 +15,8 @@ internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string faste
 
     public string Index(int dimension) => dimension == kernel.Dimensions - 1 ? fastestIndex : Identifier.Escape(kernel.Parameters[dimension].Name);
 
+    public string Extent(int dimension) => $"(long)__args.__count{dimension}";
+
     public string Uniform(string name) => Identifier.Escape(name);
 
     public string Span(string name) => "__args." + Identifier.Escape(name);
@@ -33,6 +35,8 @@ internal sealed class EntryScope : INameScope
     public static readonly EntryScope Instance = new();
 
     public string Index(int dimension) => throw new System.InvalidOperationException("Entry code has no current index.");
+
+    public string Extent(int dimension) => $"(long)__count{dimension}";
 
     public string Uniform(string name) => Identifier.Escape(name);
 

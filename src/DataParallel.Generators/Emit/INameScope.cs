@@ -8,6 +8,9 @@ internal interface INameScope
     /// <summary>The current value of index <paramref name="dimension"/> (in vector code: lane 0's index).</summary>
     string Index(int dimension);
 
+    /// <summary>The number of values index <paramref name="dimension"/> takes in this call, as a <c>long</c>.</summary>
+    string Extent(int dimension);
+
     /// <summary>A uniform parameter's value.</summary>
     string Uniform(string name);
 

@@ -77,8 +77,7 @@ internal static class RunnerEmitter
         {
             writer.Line($"if ({string.Join(" || ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__count{d} == 0"))})");
             writer.Line($"    {empty}");
-            foreach (RowOverlapCheck check in RowOverlapCheck.Collect(kernel))
-                writer.Line($"{GeneratedNames.Domain}.RequireRowsDisjoint(__count0, __count1, {Identifier.Escape(check.Width)}, \"{kernel.Parameters[1].Name}\", \"{check.Width}\", \"{Escape(check.Display)}\");");
+            WriteRequirements(writer, plan);
             bool inexact = WriteProofs(writer, plan);
             using (writer.Block($"if ({GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
             {
@@ -252,6 +251,30 @@ internal static class RunnerEmitter
     /// proof that fails throws (some index would fault); an over-approximate one only clears <c>__inBounds</c>.
     /// </summary>
     /// <returns>Whether <c>__inBounds</c> was declared.</returns>
+    /// <summary>
+    /// The facts the kernel's race freedom hinges on (the analyzers' <see cref="RuntimeRequirement"/>s), checked
+    /// before any index runs, in every mode: a call that breaks one is refused rather than run with a race.
+    /// </summary>
+    private static void WriteRequirements(IndentedWriter writer, CpuKernelPlan plan)
+    {
+        if (plan.Overlaps.Count > 0)
+            writer.Line("// The race analysis took these spans to be different memory (or, where allowed, the very same elements).");
+        foreach (SpanOverlapCheck overlap in plan.Overlaps)
+        {
+            writer.Line($"{GeneratedNames.Domain}.RequireNoOverlap<{overlap.WrittenElement.Keyword()}, {overlap.OtherElement.Keyword()}>(" +
+                $"{Identifier.Escape(overlap.Written)}, {Identifier.Escape(overlap.Other)}, {(overlap.SameIsSafe ? "true" : "false")}, \"{overlap.Written}\", \"{overlap.Other}\");");
+        }
+        if (plan.Requirements.Count == 0)
+            return;
+        writer.Line("// The accesses are race-free only while these facts about the call hold (DESIGN §5).");
+        var conditions = new ScalarExpressionWriter(EntryScope.Instance);
+        foreach (RuntimeRequirement requirement in plan.Requirements)
+        {
+            string accesses = requirement.First == requirement.Second ? requirement.First : $"{requirement.First} and {requirement.Second}";
+            writer.Line($"{GeneratedNames.Domain}.RequireRaceFree({conditions.Write(requirement.Condition)}, \"{Escape(requirement.Description)}\", \"{Escape(accesses)}\");");
+        }
+    }
+
     private static bool WriteProofs(IndentedWriter writer, CpuKernelPlan plan)
     {
         if (plan.Proven.IsEmpty)

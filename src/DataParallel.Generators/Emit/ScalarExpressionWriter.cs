@@ -1,4 +1,5 @@
 using System.Linq;
+using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Model;
 
 namespace DataParallel.Generators.Emit;
@@ -15,6 +16,7 @@ internal sealed class ScalarExpressionWriter(INameScope names)
         IndexExpression index => names.Index(index.Dimension),
         UniformExpression uniform => names.Uniform(uniform.Name),
         LocalExpression local => names.Local(local),
+        DomainExtentExpression extent => names.Extent(extent.Dimension),
         SpanLengthExpression length => $"{names.Span(length.Span)}.Length",
         StaticFieldExpression field => field.FullyQualifiedName,
         LoadExpression load => names.ProvenRef(load.Span, load.Display) is { } reference

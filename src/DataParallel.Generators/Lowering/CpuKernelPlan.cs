@@ -11,8 +11,11 @@ namespace DataParallel.Generators.Lowering;
 /// </summary>
 internal sealed class CpuKernelPlan
 {
-    private CpuKernelPlan(KernelModel kernel, SimdDecision simd, DomainInference domain, ImmutableArray<ProvenAccess> proven, IndexRanges ranges, ReductionPlan? reduction, int costPerElement, int granularity)
+    private CpuKernelPlan(KernelModel kernel, SimdDecision simd, DomainInference domain, ImmutableArray<ProvenAccess> proven, IndexRanges ranges,
+        EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, ReductionPlan? reduction, int costPerElement, int granularity)
     {
+        Requirements = requirements;
+        Overlaps = overlaps;
         Ranges = ranges;
         Kernel = kernel;
         Simd = simd;
@@ -37,6 +40,12 @@ internal sealed class CpuKernelPlan
     /// <summary>Definitions and loop ranges the proofs evaluate indices with.</summary>
     public IndexRanges Ranges { get; }
 
+    /// <summary>Facts about the call that race freedom hinges on: checked before any index runs.</summary>
+    public EquatableArray<RuntimeRequirement> Requirements { get; }
+
+    /// <summary>Spans the race analysis took to be different memory: checked not to overlap before any index runs.</summary>
+    public EquatableArray<SpanOverlapCheck> Overlaps { get; }
+
     public ReductionPlan? Reduction { get; }
 
     /// <summary>Work units per element of the fastest dimension, for the scheduler's threading decision.</summary>
@@ -49,7 +58,7 @@ internal sealed class CpuKernelPlan
     public string RunnerName { get; }
 
     /// <summary>Plans a kernel; <paramref name="scalarOnly"/> skips SIMD (the fallback when its emission failed).</summary>
-    public static CpuKernelPlan Create(KernelModel kernel, bool scalarOnly = false)
+    public static CpuKernelPlan Create(KernelModel kernel, EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, bool scalarOnly = false)
     {
         SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", null) : SimdPlanner.Plan(kernel);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
@@ -57,7 +66,7 @@ internal sealed class CpuKernelPlan
         int laneBytes = simd.Plan?.LaneBytes ?? 4;
         IndexRanges ranges = simd.Plan?.Ranges ?? IndexRanges.Of(kernel);
         ImmutableArray<ProvenAccess> proven = simd.Plan?.Proven ?? AccessProof.Collect(kernel, ranges, exactOnly: true);
-        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, reduction, cost, 64 / laneBytes);
+        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, cost, 64 / laneBytes);
     }
 
     /// <summary>

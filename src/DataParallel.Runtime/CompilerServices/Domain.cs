@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace DataParallel.CompilerServices;
 
@@ -65,15 +66,45 @@ public static class Domain
     }
 
     /// <summary>
-    /// Throws when a row-major store <c>span[outer * width + inner]</c> would have two indices write one element:
-    /// the inner index's range must fit in a row while there is more than one row.
+    /// Throws when a call breaks a fact the kernel's race freedom hinges on (DESIGN §5): the analyzers proved the
+    /// accesses race-free only under <paramref name="fact"/> — e.g. <c>extent(j) &lt;= n</c> for a store to
+    /// <c>a[i * n + j]</c>, where <c>extent(j)</c> is the number of values index <c>j</c> takes — and this call's
+    /// domain or arguments break it, so two indices could touch one element.
     /// </summary>
-    public static void RequireRowsDisjoint(int outerCount, int innerCount, int width, string inner, string widthName, string access)
+    public static void RequireRaceFree(bool holds, string fact, string accesses)
     {
-        if (outerCount > 1 && innerCount > width)
+        if (!holds)
             throw new ArgumentException(
-                $"{access} writes every element once only while the range of '{inner}' fits in a row: it has {innerCount} indices but {widthName} is {width}, so rows overlap and two indices would write the same element.",
-                inner);
+                $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes); this call breaks it, so two indices could touch the same element. Nothing was run.");
+    }
+
+    /// <summary>
+    /// Throws when a span the kernel writes overlaps another span it touches: the kernel was proven race-free for
+    /// different memories. Where <paramref name="sameIsSafe"/>, passing the very same elements for both is allowed
+    /// (the kernel is race-free with the two merged, e.g. <c>y[i] = a * x[i] + y[i]</c> with x = y).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void RequireNoOverlap<TWritten, TOther>(ReadOnlySpan<TWritten> written, ReadOnlySpan<TOther> other, bool sameIsSafe, string writtenName, string otherName)
+        where TWritten : unmanaged
+        where TOther : unmanaged
+    {
+        ReadOnlySpan<byte> writtenBytes = MemoryMarshal.AsBytes(written), otherBytes = MemoryMarshal.AsBytes(other);
+        if (!writtenBytes.Overlaps(otherBytes, out int offset))
+            return;
+        if (sameIsSafe && offset == 0 && writtenBytes.Length == otherBytes.Length)
+            return;
+        ThrowOverlap(sameIsSafe, writtenName, otherName);
+    }
+
+    [DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(bool sameIsSafe, string writtenName, string otherName)
+    {
+        throw new ArgumentException(
+            sameIsSafe
+                ? $"{writtenName} and {otherName} overlap without being the same elements: the kernel writes {writtenName} and is race-free only when the two are different memory or exactly the same span. Nothing was run."
+                : $"{writtenName} and {otherName} overlap: the kernel writes {writtenName} while it reads or writes {otherName}, and is race-free only when the two are different memory. Nothing was run.",
+            otherName);
     }
 
     /// <summary>Throws when a domain's element count does not fit in 32 bits.</summary>

@@ -28,9 +28,12 @@ public sealed class CorpusScoreTests(ITestOutputHelper output)
         var locality = new Score();
         TimeSpan raceTime = TimeSpan.Zero, localityTime = TimeSpan.Zero, wall = TimeSpan.Zero;
         int kernels = 0;
+        var perFile = new List<string>();
 
         foreach (CorpusFile file in CorpusFile.LoadAll())
         {
+            var fileRace = new Score();
+            var fileLocality = new Score();
             Compilation compilation = TestCompilation.Create(file.Source);
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, $"{file.Name} does not compile:\n" + string.Join("\n", errors));
@@ -58,12 +61,17 @@ public sealed class CorpusScoreTests(ITestOutputHelper output)
                     output.WriteLine($"{kernel.Id} [race: {kernel.Race}, locality: {kernel.Locality}]\n" + string.Join("\n", inside.Select(d => $"    {d.Id} '{d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)}': {d.GetMessage()}")));
                 race.Add(kernel.Race, predictedRace, $"{file.Name} {kernel.Id}", inside.Where(d => d.Id.StartsWith("DP1", StringComparison.Ordinal)));
                 locality.Add(kernel.Locality, predictedLocality, $"{file.Name} {kernel.Id}", inside.Where(d => d.Id.StartsWith("DP2", StringComparison.Ordinal)));
+                fileRace.Add(kernel.Race, predictedRace, kernel.Id, []);
+                fileLocality.Add(kernel.Locality, predictedLocality, kernel.Id, []);
             }
+            perFile.Add($"  {file.Name} ({file.Kernels.Count} kernels): races {fileRace}; locality {fileLocality}");
         }
 
         output.WriteLine($"Corpus: {kernels} kernels ({race.Positives} racy, {race.Negatives} race-free; {locality.Positives} with a locality problem).");
         output.WriteLine($"Races:    {race}");
         output.WriteLine($"Locality: {locality}");
+        foreach (string line in perFile)
+            output.WriteLine(line);
         output.WriteLine($"Analysis time: RaceAnalyzer {raceTime.TotalMilliseconds:F0} ms, LocalityAnalyzer {localityTime.TotalMilliseconds:F0} ms " +
                          $"({(raceTime + localityTime).TotalMilliseconds / Math.Max(1, kernels):F2} ms per kernel); both analyzers, wall clock: {wall.TotalMilliseconds:F0} ms.");
         foreach (string miss in race.Misses.Concat(locality.Misses))

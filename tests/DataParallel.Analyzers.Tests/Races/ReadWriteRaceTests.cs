@@ -103,4 +103,63 @@ public sealed class ReadWriteRaceTests
         Assert.Equal("Data race in kernel 'Reverse': y[n - 1 - i] reads an element that another index writes through y[i] (i = n - 1 reads y[0] while i = 0 writes it); the value read depends on timing", diagnostic.GetMessage());
         Assert.Single(diagnostic.AdditionalLocations);
     }
+
+    [Fact]
+    public Task Reading_a_static_field_that_one_index_writes() => Verify("""
+        static int Flag;
+
+        [Parallel]
+        public static void Publish(int i, Span<int> y)
+        {
+            if (i == 0)
+                Flag = 1;
+            y[i] = {|DP1003:Flag|};
+        }
+        """);
+
+    [Fact]
+    public Task Reading_a_ref_parameter_that_one_index_writes() => Verify("""
+        [Parallel]
+        public static void Publish(int i, ref int last, Span<int> y)
+        {
+            if (i == 0)
+                last = 1;
+            y[i] = {|DP1003:last|};
+        }
+        """);
+
+    [Fact]
+    public Task A_static_field_written_and_read_by_one_index_alone_is_not_a_race() => Verify("""
+        static int Flag;
+
+        [Parallel]
+        public static void Publish(int i, Span<int> y)
+        {
+            if (i == 0)
+            {
+                Flag = 1;
+                y[0] = Flag;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_mirror_guarded_to_the_middle_crosses_for_even_lengths() => Verify("""
+        [Parallel]
+        public static void MirrorMiddle(int i, int n, Span<float> y)
+        {
+            if (i <= n / 2)
+                y[i] = {|DP1003:y[n - 1 - i]|};
+        }
+        """);
+
+    [Fact]
+    public Task A_mirror_guarded_below_the_middle_is_not_a_race() => Verify("""
+        [Parallel]
+        public static void MirrorHalf(int i, int n, Span<float> y)
+        {
+            if (i < n / 2)
+                y[i] = y[n - 1 - i];
+        }
+        """);
 }

@@ -59,6 +59,8 @@ namespace Probe
             {
                 if (__count0 == 0)
                     return;
+                // The race analysis took these spans to be different memory (or, where allowed, the very same elements).
+                Dp::Domain.RequireNoOverlap<float, float>(y, x, true, "y", "x");
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.
                 Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
                 Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");

@@ -44,7 +44,11 @@ namespace Probe
             {
                 if (__count0 == 0 || __count1 == 0)
                     return;
-                Dp::Domain.RequireRowsDisjoint(__count0, __count1, n, "col", "n", "c[row * n + col]");
+                // The race analysis took these spans to be different memory (or, where allowed, the very same elements).
+                Dp::Domain.RequireNoOverlap<float, float>(c, a, false, "c", "a");
+                Dp::Domain.RequireNoOverlap<float, float>(c, b, false, "c", "b");
+                // The accesses are race-free only while these facts about the call hold (DESIGN §5).
+                Dp::Domain.RequireRaceFree((unchecked((long)n) >= (long)__count1), "extent(col) <= n", "c[row * n + col]");
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.
                 Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
                 Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataParallel.Analyzers.Analysis;
@@ -7,6 +8,7 @@ using DataParallel.Analyzers.Model;
 using DataParallel.Generators.Emit;
 using DataParallel.Generators.Lowering;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -34,7 +36,31 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             .Where(static k => k.Model is not null || k.Failure is not null)
             .WithTrackingName(TrackingNames.GeneratableKernels);
 
-        context.RegisterSourceOutput(generatable, static (output, kernel) => Generate(output, kernel));
+        // Recomputed on every compilation change, but equal in value unless a global alias is added or removed, so
+        // the kernels' outputs stay cached.
+        IncrementalValueProvider<NamespaceAliases> aliases = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => NamespaceAliases.Avoiding(GlobalAliasNames(compilation, cancellationToken)))
+            .WithTrackingName(TrackingNames.NamespaceAliases);
+
+        context.RegisterSourceOutput(generatable.Combine(aliases), static (output, pair) => Generate(output, pair.Left, pair.Right));
+    }
+
+    /// <summary>The names of the compilation's <c>global using X = …;</c> aliases (including MSBuild's &lt;Using Alias&gt; items).</summary>
+    private static HashSet<string> GlobalAliasNames(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            // Global usings must precede everything else in a file, so only the compilation unit's list can hold one.
+            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
+                continue;
+            foreach (UsingDirectiveSyntax directive in unit.Usings)
+            {
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is { } alias)
+                    names.Add(alias.Name.Identifier.ValueText);
+            }
+        }
+        return names;
     }
 
     private static KernelExtraction Extract(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
@@ -56,7 +82,7 @@ public sealed class ParallelGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Generate(SourceProductionContext output, KernelExtraction extraction)
+    private static void Generate(SourceProductionContext output, KernelExtraction extraction, NamespaceAliases aliases)
     {
         if (extraction.Model is not { } kernel)
         {
@@ -68,7 +94,7 @@ public sealed class ParallelGenerator : IIncrementalGenerator
         try
         {
             plan = CpuKernelPlan.Create(kernel, extraction.Requirements, extraction.Overlaps);
-            source = KernelSourceEmitter.Emit(plan);
+            source = KernelSourceEmitter.Emit(plan, aliases);
         }
         catch (Exception simdFailure) when (simdFailure is not OperationCanceledException)
         {
@@ -77,7 +103,7 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             try
             {
                 plan = CpuKernelPlan.Create(kernel, extraction.Requirements, extraction.Overlaps, scalarOnly: true);
-                source = KernelSourceEmitter.Emit(plan);
+                source = KernelSourceEmitter.Emit(plan, aliases);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -8,4 +8,7 @@ public static class TrackingNames
 
     /// <summary>The kernels that generate code.</summary>
     public const string GeneratableKernels = "DataParallel.GeneratableKernels";
+
+    /// <summary>The names the generated files give their namespace aliases, free of the compilation's global aliases.</summary>
+    public const string NamespaceAliases = "DataParallel.NamespaceAliases";
 }

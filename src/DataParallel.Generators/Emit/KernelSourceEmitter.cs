@@ -7,7 +7,7 @@ namespace DataParallel.Generators.Emit;
 /// <summary>Writes one kernel's generated file: its entry points and its runner, inside the kernel's partial types.</summary>
 internal static class KernelSourceEmitter
 {
-    public static string Emit(CpuKernelPlan plan)
+    public static string Emit(CpuKernelPlan plan, NamespaceAliases aliases)
     {
         KernelModel kernel = plan.Kernel;
         var writer = new IndentedWriter();
@@ -17,8 +17,8 @@ internal static class KernelSourceEmitter
         writer.Line("#pragma warning disable CS0164, CS0168, CS0219 // unused labels and locals: the kernel's code is copied as written");
         writer.Line();
         // Aliases used with '::', which sees only aliases, so no type of the user's can shadow them.
-        writer.Line("using Simd = global::System.Runtime.Intrinsics;");
-        writer.Line("using Dp = global::DataParallel.CompilerServices;");
+        writer.Line($"using {aliases.Simd} = global::System.Runtime.Intrinsics;");
+        writer.Line($"using {aliases.Dp} = global::DataParallel.CompilerServices;");
         writer.Line();
         var scopes = new System.Collections.Generic.List<IDisposable>();
         if (kernel.Namespace is { } ns)
@@ -31,6 +31,6 @@ internal static class KernelSourceEmitter
 
         for (int i = scopes.Count - 1; i >= 0; i--)
             scopes[i].Dispose();
-        return writer.ToString();
+        return aliases.Apply(writer.ToString());
     }
 }

@@ -65,6 +65,18 @@ public static class Domain
     }
 
     /// <summary>
+    /// Proves a slice's check that every index executes (<c>Slice</c>'s arguments, or an element position inside
+    /// the slice; see <see cref="LongInterval.Within"/>): when it fails, some index would throw, so the call is
+    /// rejected before anything runs.
+    /// </summary>
+    public static void RequireSliceInBounds(LongInterval lower, LongInterval upper, int limit, string span, string access)
+    {
+        if (!LongInterval.Within(lower, upper, limit))
+            throw new ArgumentOutOfRangeException(span,
+                $"The domain makes {access} reach outside {span}: for some index the kernel would fail its bounds check there.");
+    }
+
+    /// <summary>
     /// Throws when a row-major store <c>span[outer * width + inner]</c> would have two indices write one element:
     /// the inner index's range must fit in a row while there is more than one row.
     /// </summary>

@@ -52,11 +52,18 @@ internal static class AccessProof
         CollectUnconditional(kernel.Body, ranges, unconditional, boxLoops);
 
         var proven = new List<ProvenAccess>();
+        // Code finds a proof by span and display, and one display can stand for several accesses (a helper inlined
+        // twice, a name reused in two scopes): each gets its own proof, and none counts as proven if one cannot be.
+        var unbounded = new HashSet<(string, string, string)>();
         void Consider(ProvenAccess candidate, (string, string) runsWith)
         {
             if (!IsBoundable(candidate, ranges))
+            {
+                unbounded.Add((candidate.Span, candidate.Display, candidate.Part));
                 return;
-            int existing = proven.FindIndex(p => p.Span == candidate.Span && p.Display == candidate.Display && p.Part == candidate.Part);
+            }
+            int existing = proven.FindIndex(p => p.Span == candidate.Span && p.Display == candidate.Display && p.Part == candidate.Part
+                && p.Index.Equals(candidate.Index) && Equals(p.Upper, candidate.Upper));
             if (existing >= 0)
             {
                 // The same access written twice under different guards: keep only the guards both share.
@@ -70,7 +77,7 @@ internal static class AccessProof
                 proven.Add(candidate with { Exact = exact, Guards = exact ? ImmutableArray<IndexGuard>.Empty : candidate.Guards });
         }
         WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, Consider);
-        return proven.ToImmutableArray();
+        return proven.Where(p => !unbounded.Contains((p.Span, p.Display, p.Part))).ToImmutableArray();
     }
 
     /// <summary>

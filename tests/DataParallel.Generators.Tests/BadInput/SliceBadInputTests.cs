@@ -42,6 +42,21 @@ public sealed class SliceBadInputTests
                 y[i] = part[i] + part.Length;
             }
 
+            static float At(ReadOnlySpan<float> s, int k) => s[k];
+
+            [Parallel]
+            public static void HelperTwice(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                var tail = x.Slice(1);
+                y[i] = At(x, i) + At(tail, i) * 2f;
+            }
+
+            [Parallel]
+            public static void HelperNeighbours(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                y[i] = At(x, i) + At(x, i + 1) * 2f;
+            }
+
             [Parallel]
             public static void Guarded(int i, int m, ReadOnlySpan<float> x, Span<float> y)
             {
@@ -58,6 +73,8 @@ public sealed class SliceBadInputTests
             public static void RowScale(int rows, int cols, int n, float[] a, float[] b) => Kernels.RowScale(0..rows, 0..cols, n, a, b);
             public static void FromOffset(int s, float[] x, float[] y) => Kernels.FromOffset(0..y.Length, s, x, y);
             public static void Between(int s, int e, float[] x, float[] y) => Kernels.Between(0..y.Length, s, e, x, y);
+            public static void HelperTwice(float[] x, float[] y) => Kernels.HelperTwice(0..y.Length, x, y);
+            public static void HelperNeighbours(float[] x, float[] y) => Kernels.HelperNeighbours(0..y.Length, x, y);
             public static void Guarded(int m, float[] x, float[] y) => Kernels.Guarded(0..y.Length, m, x, y);
         }
         """;
@@ -95,6 +112,16 @@ public sealed class SliceBadInputTests
         => BadInputTests.AssertRejectedWithNothingWritten<ArgumentException>(Drivers, "Between", () => [s, e, Data(10, 1), Data(3, 2)]);
 
     [Fact]
+    public void A_helper_reading_a_slice_past_its_end_is_rejected()
+        // The second call reads tail[i] = x[i + 1]: past x for the last index, though At(x, i) reads the same "s[k]".
+        => BadInputTests.AssertRejectedWithNothingWritten<ArgumentException>(Drivers, "HelperTwice", () => [Data(10, 1), Data(10, 2)]);
+
+    [Fact]
+    public void A_helper_inlined_twice_gets_a_proof_for_each_call()
+        // At(x, i + 1) reads past x for the last index; At(x, i) is the same "s[k]" but a different access.
+        => BadInputTests.AssertRejectedWithNothingWritten<ArgumentException>(Drivers, "HelperNeighbours", () => [Data(10, 1), Data(10, 2)]);
+
+    [Fact]
     public void A_guarded_slice_past_the_end_fails_as_the_kernel_does()
     {
         // Only indices below m take the slice, so the entry proof over-approximates: the checked scalar path runs
@@ -117,6 +144,8 @@ public sealed class SliceBadInputTests
         Drivers.Invoke("FromOffset", 0, Data(10, 1), Data(4, 2));
         Drivers.Invoke("Between", 2, 7, Data(10, 1), Data(5, 2));
         Drivers.Invoke("Guarded", 10, Data(10, 1), new float[40]);
+        Drivers.Invoke("HelperTwice", Data(10, 1), Data(9, 2));
+        Drivers.Invoke("HelperNeighbours", Data(10, 1), Data(9, 2));
         Drivers.Invoke("Guarded", -3, Data(10, 1), new float[40]);
     }
 }

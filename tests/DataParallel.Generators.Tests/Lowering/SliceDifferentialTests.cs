@@ -73,6 +73,17 @@ public sealed class SliceDifferentialTests
                 cRow[col] = sum;
             }
 
+            static float At(ReadOnlySpan<float> s, int k) => s[k];
+
+            [Parallel(Dimensions = 2)]
+            public static void HelperRows(int r, int c, int n, ReadOnlySpan<float> a, Span<float> b)
+            {
+                var row = a.Slice(r * n, n);
+                var outRow = b.Slice(r * n, n);
+                var prefix = row[..(c + 1)];
+                outRow[c] = At(row, c) * 3f - At(a, r * n + c) + At(prefix, c);
+            }
+
             [Parallel]
             public static void GuardedSlice(int i, int m, ReadOnlySpan<double> x, Span<double> y)
             {
@@ -136,6 +147,14 @@ public sealed class SliceDifferentialTests
                         Kernels.MatMulRows(row, col, n, k, a, b, c);
             }
 
+            public static void HelperRowsGenerated(int m, int n, float[] a, float[] b) => Kernels.HelperRows(0..m, 0..n, n, a, b);
+            public static void HelperRowsScalar(int m, int n, float[] a, float[] b)
+            {
+                for (int r = 0; r < m; r++)
+                    for (int c = 0; c < n; c++)
+                        Kernels.HelperRows(r, c, n, a, b);
+            }
+
             public static void GuardedSliceGenerated(int m, double[] x, double[] y) => Kernels.GuardedSlice(0..y.Length, m, x, y);
             public static void GuardedSliceScalar(int m, double[] x, double[] y)
             {
@@ -191,6 +210,12 @@ public sealed class SliceDifferentialTests
         => Differential.AssertGeneratedMatchesScalar(Drivers, "MatMulRows",
             _ => [m, n, k, TestValues.Floats(m * k, seed: m + k), TestValues.ModerateFloats(k * n, seed: n), new float[m * n]], [0], ElementComparison.Bitwise);
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Slices_passed_to_inlined_helpers_match_bit_for_bit(int m, int n)
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "HelperRows",
+            _ => [m, n, TestValues.Floats(m * n, seed: m * n), TestValues.Floats(m * n, seed: n)], [0], ElementComparison.Bitwise);
+
     [Fact]
     public void A_slice_under_a_guard_matches_bit_for_bit()
         => Differential.AssertGeneratedMatchesScalar(Drivers, "GuardedSlice",
@@ -208,6 +233,7 @@ public sealed class SliceVectorisationTests
     [InlineData("Interior")]
     [InlineData("MatMulRows")]
     [InlineData("GuardedSlice")]
+    [InlineData("HelperRows")]
     public void Kernels_with_slices_vectorise(string kernel)
     {
         GeneratorRun run = GeneratorHarness.Run(SliceDifferentialTests.Source);

@@ -116,7 +116,8 @@ internal static class AccessProof
     /// <summary>The argument check of <c>Slice(start, length)</c>: start ≥ 0, length ≥ 0, start + length ≤ source length.</summary>
     private static IEnumerable<ProvenAccess> Obligations(SliceCheckStatement check, ImmutableArray<IndexGuard> guards)
     {
-        yield return new ProvenAccess(check.Source, check.Display, check.Start, false, guards) { Part = "start", NoUpper = true, Limit = new ConstantExpression(ScalarKind.Int32, "0", 0) };
+        if (check.Start is not ConstantExpression { IntegerValue: >= 0 })
+            yield return new ProvenAccess(check.Source, check.Display, check.Start, false, guards) { Part = "start", NoUpper = true, Limit = new ConstantExpression(ScalarKind.Int32, "0", 0) };
         KernelExpression last = LinearSum.Subtract(LinearSum.Add(check.Start, check.Length), new ConstantExpression(ScalarKind.Int32, "1", 1));
         yield return Within(check.Source, check.Display, "end", check.Length, last, check.SourceLength, guards);
     }

@@ -55,7 +55,7 @@ internal static class AccessProof
         // Code finds a proof by span and display, and one display can stand for several accesses (a helper inlined
         // twice, a name reused in two scopes): each gets its own proof, and none counts as proven if one cannot be.
         var unbounded = new HashSet<(string, string, string)>();
-        void Consider(ProvenAccess candidate, (string, string) runsWith)
+        void Consider(ProvenAccess candidate, (string, string) runsWith, ImmutableArray<string> loops)
         {
             if (!IsBoundable(candidate, ranges))
             {
@@ -72,11 +72,12 @@ internal static class AccessProof
                 return;
             }
             bool exact = unconditional.Contains(runsWith) && ranges.IsExact(candidate.Index, boxLoops)
-                && (candidate.Upper is null || ranges.IsExact(candidate.Upper, boxLoops));
+                && (candidate.Upper is null || ranges.IsExact(candidate.Upper, boxLoops))
+                && (candidate.IsAccess || loops.All(loop => Mentions(candidate, loop, ranges)));
             if (exact || !exactOnly)
                 proven.Add(candidate with { Exact = exact, Guards = exact ? ImmutableArray<IndexGuard>.Empty : candidate.Guards });
         }
-        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, Consider);
+        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, Consider);
         return proven.Where(p => !unbounded.Contains((p.Span, p.Display, p.Part))).ToImmutableArray();
     }
 
@@ -88,7 +89,7 @@ internal static class AccessProof
     public static (string Description, object? Node)? UnboundedSlice(KernelModel kernel, IndexRanges ranges)
     {
         ProvenAccess? found = null;
-        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, (candidate, _) =>
+        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, (candidate, _, _) =>
         {
             if (found is null && !candidate.IsAccess && !IsBoundable(candidate, ranges))
                 found = candidate;
@@ -98,6 +99,18 @@ internal static class AccessProof
         object? node = KernelWalker.Statements(kernel.Body).FirstOrDefault(s => s is SliceCheckStatement c && c.Display == found.Display || s is StoreStatement st && st.Display == found.Display)
             ?? (object?)KernelWalker.AllExpressions(kernel.Body).OfType<LoadExpression>().FirstOrDefault(l => l.Display == found.Display);
         return (found.Part == "element" ? $"the index of {found.Display} within the slice '{found.Span}'" : $"the slice {found.Display}", node);
+    }
+
+    /// <summary>
+    /// Whether a slice check's sides depend on a loop's variable: only then does a loop that never runs make them
+    /// vacuous (an empty interval). A slice taken in a loop whose arguments ignore the loop variable is checked by
+    /// the kernel only if the loop runs at all, so failing it must not throw at entry.
+    /// </summary>
+    private static bool Mentions(ProvenAccess candidate, string loop, IndexRanges ranges)
+    {
+        bool Uses(KernelExpression expression, int depth) => depth < 64 && KernelWalker.Expressions(expression).OfType<LocalExpression>().Any(local =>
+            local.Name == loop || (ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition) && Uses(definition, depth + 1)));
+        return Uses(candidate.Index, 0) && (candidate.NoUpper || Uses(candidate.Upper ?? candidate.Index, 0));
     }
 
     private static bool IsBoundable(ProvenAccess candidate, IndexRanges ranges)
@@ -137,54 +150,59 @@ internal static class AccessProof
         };
     }
 
-    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, System.Action<ProvenAccess, (string, string)> consider)
+    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
     {
         switch (statement)
         {
             case BlockStatement block:
                 foreach (KernelStatement inner in block.Statements)
                 {
-                    WalkGuarded(inner, guards, consider);
+                    WalkGuarded(inner, guards, loops, consider);
                     // After `if (c) return;` the rest of the block runs only where c is false.
                     if (inner is IfStatement { Else: null } exit && EndsInReturn(exit.Then))
                         guards = guards.AddRange(GuardsOf(exit.Condition, holds: false));
                 }
                 break;
             case IfStatement branch:
-                ConsiderLoads(branch.Condition, guards, consider);
-                WalkGuarded(branch.Then, guards.AddRange(GuardsOf(branch.Condition, holds: true)), consider);
+                ConsiderLoads(branch.Condition, guards, loops, consider);
+                WalkGuarded(branch.Then, guards.AddRange(GuardsOf(branch.Condition, holds: true)), loops, consider);
                 if (branch.Else is not null)
-                    WalkGuarded(branch.Else, guards.AddRange(GuardsOf(branch.Condition, holds: false)), consider);
+                    WalkGuarded(branch.Else, guards.AddRange(GuardsOf(branch.Condition, holds: false)), loops, consider);
                 break;
             case LoopStatement loop:
-                foreach (KernelStatement part in loop.Initializers.Concat(loop.Increments).Append(loop.Body))
-                    WalkGuarded(part, guards, consider);
+            {
+                ImmutableArray<string> inside = loop.Initializers.Count == 1 && loop.Initializers[0] is DeclareLocalStatement variable ? loops.Add(variable.Name) : loops;
+                foreach (KernelStatement initializer in loop.Initializers)
+                    WalkGuarded(initializer, guards, loops, consider);
+                foreach (KernelStatement part in loop.Increments.Append(loop.Body))
+                    WalkGuarded(part, guards, inside, consider);
                 if (loop.Condition is not null)
-                    ConsiderLoads(loop.Condition, guards, consider);
+                    ConsiderLoads(loop.Condition, guards, inside, consider);
                 break;
+            }
             default:
                 if (statement is StoreStatement store)
                 {
                     foreach (ProvenAccess obligation in Obligations(store.Span, store.Index, store.Display, store.Slice, guards))
-                        consider(obligation, (store.Span, store.Display));
+                        consider(obligation, (store.Span, store.Display), loops);
                 }
                 if (statement is SliceCheckStatement check)
                 {
                     foreach (ProvenAccess obligation in Obligations(check, guards))
-                        consider(obligation, (check.Source, check.Display));
+                        consider(obligation, (check.Source, check.Display), loops);
                 }
                 foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement))
-                    ConsiderLoads(expression, guards, consider);
+                    ConsiderLoads(expression, guards, loops, consider);
                 break;
         }
     }
 
-    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, System.Action<ProvenAccess, (string, string)> consider)
+    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
     {
         foreach (LoadExpression load in KernelWalker.Expressions(expression).OfType<LoadExpression>())
         {
             foreach (ProvenAccess obligation in Obligations(load.Span, load.Index, load.Display, load.Slice, guards))
-                consider(obligation, (load.Span, load.Display));
+                consider(obligation, (load.Span, load.Display), loops);
         }
     }
 

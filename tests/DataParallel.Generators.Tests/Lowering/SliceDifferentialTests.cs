@@ -75,6 +75,18 @@ public sealed class SliceDifferentialTests
 
             static float At(ReadOnlySpan<float> s, int k) => s[k];
 
+            [Parallel]
+            public static void LoopWindows(int i, int k, int w, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float sum = 0f;
+                for (int p = 0; p < k; p++)
+                {
+                    var window = x.Slice(i + p, w);
+                    sum += window[0] * window[w - 1];
+                }
+                y[i] = sum;
+            }
+
             [Parallel(Dimensions = 2)]
             public static void HelperRows(int r, int c, int n, ReadOnlySpan<float> a, Span<float> b)
             {
@@ -155,6 +167,13 @@ public sealed class SliceDifferentialTests
                         Kernels.HelperRows(r, c, n, a, b);
             }
 
+            public static void LoopWindowsGenerated(int k, int w, float[] x, float[] y) => Kernels.LoopWindows(0..y.Length, k, w, x, y);
+            public static void LoopWindowsScalar(int k, int w, float[] x, float[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.LoopWindows(i, k, w, x, y);
+            }
+
             public static void GuardedSliceGenerated(int m, double[] x, double[] y) => Kernels.GuardedSlice(0..y.Length, m, x, y);
             public static void GuardedSliceScalar(int m, double[] x, double[] y)
             {
@@ -216,6 +235,16 @@ public sealed class SliceDifferentialTests
         => Differential.AssertGeneratedMatchesScalar(Drivers, "HelperRows",
             _ => [m, n, TestValues.Floats(m * n, seed: m * n), TestValues.Floats(m * n, seed: n)], [0], ElementComparison.Bitwise);
 
+    [Theory]
+    [InlineData(3, 4)]
+    [InlineData(1, 1)]
+    [InlineData(0, -1)]   // the loop never runs, so the kernel never takes the (invalid) slice: no exception
+    [InlineData(0, 1000)]
+    public void Slices_in_a_loop_that_may_not_run_match_bit_for_bit(int k, int w)
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "LoopWindows",
+            size => [k, w, TestValues.Floats(size + k + System.Math.Max(w, 0), seed: size), TestValues.Floats(size, seed: -size)],
+            DomainSizes.Standard, ElementComparison.Bitwise);
+
     [Fact]
     public void A_slice_under_a_guard_matches_bit_for_bit()
         => Differential.AssertGeneratedMatchesScalar(Drivers, "GuardedSlice",
@@ -234,6 +263,7 @@ public sealed class SliceVectorisationTests
     [InlineData("MatMulRows")]
     [InlineData("GuardedSlice")]
     [InlineData("HelperRows")]
+    [InlineData("LoopWindows")]
     public void Kernels_with_slices_vectorise(string kernel)
     {
         GeneratorRun run = GeneratorHarness.Run(SliceDifferentialTests.Source);

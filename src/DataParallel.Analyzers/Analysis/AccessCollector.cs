@@ -12,8 +12,8 @@ namespace DataParallel.Analyzers.Analysis;
 /// its condition as a guard, every loop with a constant-step induction variable adds a loop atom with its range.
 /// The result is each span access as an <see cref="AccessSite"/>: its <see cref="AccessForm"/> and the
 /// <see cref="AccessContext"/> that dominates it. Locals with one definition are thereby substituted, and so are
-/// locals redefined along the way (the value at the access is the one used). Spans are parameters only: the IR
-/// does not model span locals or slices, so accesses through them are not seen.
+/// locals redefined along the way (the value at the access is the one used). Spans are parameters only: the body
+/// reader has already resolved accesses through span locals and slices to their parameter at offset + position.
 /// </summary>
 internal sealed class AccessCollector
 {

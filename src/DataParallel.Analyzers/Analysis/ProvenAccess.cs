@@ -12,7 +12,29 @@ namespace DataParallel.Analyzers.Analysis;
 /// runs. Otherwise the bound only over-approximates, and leaving the span sends the call to the checked scalar path.
 /// </summary>
 /// <param name="Guards">Bounds on indices that hold wherever the access runs (from enclosing conditions).</param>
-internal sealed record ProvenAccess(string Span, string Display, KernelExpression Index, bool Exact, ImmutableArray<IndexGuard> Guards);
+/// <remarks>
+/// A slice adds checks of its own, proven the same way (see <see cref="SliceBound"/> and
+/// <see cref="SliceCheckStatement"/>): then <see cref="Span"/> names the slice or sliced span, <see cref="Part"/> is
+/// non-empty, <see cref="Index"/> must be ≥ 0, and <see cref="Upper"/> (when not <see cref="NoUpper"/>) must stay
+/// below <see cref="Limit"/>, an int the entry point computes.
+/// </remarks>
+internal sealed record ProvenAccess(string Span, string Display, KernelExpression Index, bool Exact, ImmutableArray<IndexGuard> Guards)
+{
+    /// <summary>Which check of a slice this is (empty for the access itself).</summary>
+    public string Part { get; init; } = "";
+
+    /// <summary>What must stay below <see cref="Limit"/>, when that is not <see cref="Index"/> itself.</summary>
+    public KernelExpression? Upper { get; init; }
+
+    /// <summary>The exclusive upper limit, computable at entry; null: the length of the span <see cref="Span"/>.</summary>
+    public KernelExpression? Limit { get; init; }
+
+    /// <summary>Only <c>Index ≥ 0</c> is checked.</summary>
+    public bool NoUpper { get; init; }
+
+    /// <summary>Whether this proves an access itself (whose loads and stores may then go unchecked).</summary>
+    public bool IsAccess => Part.Length == 0;
+}
 
 /// <summary>
 /// A bound on an index that holds wherever an access runs, taken from an enclosing <c>if</c> (or an earlier
@@ -30,65 +52,158 @@ internal static class AccessProof
         CollectUnconditional(kernel.Body, ranges, unconditional, boxLoops);
 
         var proven = new List<ProvenAccess>();
-        var guardsByAccess = new Dictionary<(string, string), ImmutableArray<IndexGuard>>();
-        void Consider(string span, KernelExpression index, string display, ImmutableArray<IndexGuard> guards)
+        // Code finds a proof by span and display, and one display can stand for several accesses (a helper inlined
+        // twice, a name reused in two scopes): each gets its own proof, and none counts as proven if one cannot be.
+        var unbounded = new HashSet<(string, string, string)>();
+        void Consider(ProvenAccess candidate, (string, string) runsWith, ImmutableArray<string> loops)
         {
-            if (!ranges.IsBoundable(index))
+            if (!IsBoundable(candidate, ranges))
+            {
+                unbounded.Add((candidate.Span, candidate.Display, candidate.Part));
                 return;
-            int existing = proven.FindIndex(p => p.Span == span && p.Display == display);
+            }
+            int existing = proven.FindIndex(p => p.Span == candidate.Span && p.Display == candidate.Display && p.Part == candidate.Part
+                && p.Index.Equals(candidate.Index) && Equals(p.Upper, candidate.Upper));
             if (existing >= 0)
             {
                 // The same access written twice under different guards: keep only the guards both share.
                 ProvenAccess first = proven[existing];
-                proven[existing] = first with { Guards = first.Guards.Where(guards.Contains).ToImmutableArray() };
+                proven[existing] = first with { Guards = first.Guards.Where(candidate.Guards.Contains).ToImmutableArray() };
                 return;
             }
-            bool exact = unconditional.Contains((span, display)) && ranges.IsExact(index, boxLoops);
+            bool exact = unconditional.Contains(runsWith) && ranges.IsExact(candidate.Index, boxLoops)
+                && (candidate.Upper is null || ranges.IsExact(candidate.Upper, boxLoops))
+                && (candidate.IsAccess || loops.All(loop => Mentions(candidate, loop, ranges)));
             if (exact || !exactOnly)
-                proven.Add(new ProvenAccess(span, display, index, exact, exact ? ImmutableArray<IndexGuard>.Empty : guards));
+                proven.Add(candidate with { Exact = exact, Guards = exact ? ImmutableArray<IndexGuard>.Empty : candidate.Guards });
         }
-        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, Consider);
-        return proven.ToImmutableArray();
+        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, Consider);
+        return proven.Where(p => !unbounded.Contains((p.Span, p.Display, p.Part))).ToImmutableArray();
     }
 
-    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, System.Action<string, KernelExpression, string, ImmutableArray<IndexGuard>> consider)
+    /// <summary>
+    /// The first slice check the entry point cannot bound (a data-dependent start or position, a slice local that is
+    /// not stable), described for DP3001, or null. Vector code has no per-lane form of a slice's checks, so such a
+    /// kernel runs as written.
+    /// </summary>
+    public static (string Description, object? Node)? UnboundedSlice(KernelModel kernel, IndexRanges ranges)
+    {
+        ProvenAccess? found = null;
+        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, (candidate, _, _) =>
+        {
+            if (found is null && !candidate.IsAccess && !IsBoundable(candidate, ranges))
+                found = candidate;
+        });
+        if (found is null)
+            return null;
+        object? node = KernelWalker.Statements(kernel.Body).FirstOrDefault(s => s is SliceCheckStatement c && c.Display == found.Display || s is StoreStatement st && st.Display == found.Display)
+            ?? (object?)KernelWalker.AllExpressions(kernel.Body).OfType<LoadExpression>().FirstOrDefault(l => l.Display == found.Display);
+        return (found.Part == "element" ? $"the index of {found.Display} within the slice '{found.Span}'" : $"the slice {found.Display}", node);
+    }
+
+    /// <summary>
+    /// Whether a slice check's sides depend on a loop's variable: only then does a loop that never runs make them
+    /// vacuous (an empty interval). A slice taken in a loop whose arguments ignore the loop variable is checked by
+    /// the kernel only if the loop runs at all, so failing it must not throw at entry.
+    /// </summary>
+    private static bool Mentions(ProvenAccess candidate, string loop, IndexRanges ranges)
+    {
+        bool Uses(KernelExpression expression, int depth) => depth < 64 && KernelWalker.Expressions(expression).OfType<LocalExpression>().Any(local =>
+            local.Name == loop || (ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition) && Uses(definition, depth + 1)));
+        return Uses(candidate.Index, 0) && (candidate.NoUpper || Uses(candidate.Upper ?? candidate.Index, 0));
+    }
+
+    private static bool IsBoundable(ProvenAccess candidate, IndexRanges ranges)
+        => ranges.IsBoundable(candidate.Index)
+            && (candidate.Upper is null || ranges.IsBoundable(candidate.Upper))
+            && (candidate.Limit is null || EntryValues.IsParameterOnly(candidate.Limit));
+
+    /// <summary>An access's own check and, through a slice, the slice's: <c>0 ≤ position &lt; slice length</c>.</summary>
+    private static IEnumerable<ProvenAccess> Obligations(string span, KernelExpression index, string display, SliceBound? slice, ImmutableArray<IndexGuard> guards)
+    {
+        yield return new ProvenAccess(span, display, index, false, guards);
+        if (slice is not null)
+            yield return Within(slice.View, display, "element", slice.Position, slice.Position, slice.Length, guards);
+    }
+
+    /// <summary>The argument check of <c>Slice(start, length)</c>: start ≥ 0, length ≥ 0, start + length ≤ source length.</summary>
+    private static IEnumerable<ProvenAccess> Obligations(SliceCheckStatement check, ImmutableArray<IndexGuard> guards)
+    {
+        if (check.Start is not ConstantExpression { IntegerValue: >= 0 })
+            yield return new ProvenAccess(check.Source, check.Display, check.Start, false, guards) { Part = "start", NoUpper = true, Limit = new ConstantExpression(ScalarKind.Int32, "0", 0) };
+        KernelExpression last = LinearSum.Subtract(LinearSum.Add(check.Start, check.Length), new ConstantExpression(ScalarKind.Int32, "1", 1));
+        yield return Within(check.Source, check.Display, "end", check.Length, last, check.SourceLength, guards);
+    }
+
+    /// <summary>
+    /// <c>0 ≤ lower</c> and <c>upper &lt; limit</c>, with the part of <paramref name="limit"/> the entry point cannot
+    /// compute (it varies with the indices) moved to the left: <c>upper − varying &lt; atEntry</c>.
+    /// </summary>
+    private static ProvenAccess Within(string span, string display, string part, KernelExpression lower, KernelExpression upper, KernelExpression limit, ImmutableArray<IndexGuard> guards)
+    {
+        var (atEntry, varying) = LinearSum.Split(limit, EntryValues.IsParameterOnly);
+        return new ProvenAccess(span, display, lower, false, guards)
+        {
+            Part = part,
+            Upper = varying is null ? upper : LinearSum.Subtract(upper, varying),
+            Limit = atEntry ?? new ConstantExpression(ScalarKind.Int32, "0", 0),
+        };
+    }
+
+    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
     {
         switch (statement)
         {
             case BlockStatement block:
                 foreach (KernelStatement inner in block.Statements)
                 {
-                    WalkGuarded(inner, guards, consider);
+                    WalkGuarded(inner, guards, loops, consider);
                     // After `if (c) return;` the rest of the block runs only where c is false.
                     if (inner is IfStatement { Else: null } exit && EndsInReturn(exit.Then))
                         guards = guards.AddRange(GuardsOf(exit.Condition, holds: false));
                 }
                 break;
             case IfStatement branch:
-                ConsiderLoads(branch.Condition, guards, consider);
-                WalkGuarded(branch.Then, guards.AddRange(GuardsOf(branch.Condition, holds: true)), consider);
+                ConsiderLoads(branch.Condition, guards, loops, consider);
+                WalkGuarded(branch.Then, guards.AddRange(GuardsOf(branch.Condition, holds: true)), loops, consider);
                 if (branch.Else is not null)
-                    WalkGuarded(branch.Else, guards.AddRange(GuardsOf(branch.Condition, holds: false)), consider);
+                    WalkGuarded(branch.Else, guards.AddRange(GuardsOf(branch.Condition, holds: false)), loops, consider);
                 break;
             case LoopStatement loop:
-                foreach (KernelStatement part in loop.Initializers.Concat(loop.Increments).Append(loop.Body))
-                    WalkGuarded(part, guards, consider);
+            {
+                ImmutableArray<string> inside = loop.Initializers.Count == 1 && loop.Initializers[0] is DeclareLocalStatement variable ? loops.Add(variable.Name) : loops;
+                foreach (KernelStatement initializer in loop.Initializers)
+                    WalkGuarded(initializer, guards, loops, consider);
+                foreach (KernelStatement part in loop.Increments.Append(loop.Body))
+                    WalkGuarded(part, guards, inside, consider);
                 if (loop.Condition is not null)
-                    ConsiderLoads(loop.Condition, guards, consider);
+                    ConsiderLoads(loop.Condition, guards, inside, consider);
                 break;
+            }
             default:
                 if (statement is StoreStatement store)
-                    consider(store.Span, store.Index, store.Display, guards);
+                {
+                    foreach (ProvenAccess obligation in Obligations(store.Span, store.Index, store.Display, store.Slice, guards))
+                        consider(obligation, (store.Span, store.Display), loops);
+                }
+                if (statement is SliceCheckStatement check)
+                {
+                    foreach (ProvenAccess obligation in Obligations(check, guards))
+                        consider(obligation, (check.Source, check.Display), loops);
+                }
                 foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement))
-                    ConsiderLoads(expression, guards, consider);
+                    ConsiderLoads(expression, guards, loops, consider);
                 break;
         }
     }
 
-    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, System.Action<string, KernelExpression, string, ImmutableArray<IndexGuard>> consider)
+    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
     {
         foreach (LoadExpression load in KernelWalker.Expressions(expression).OfType<LoadExpression>())
-            consider(load.Span, load.Index, load.Display, guards);
+        {
+            foreach (ProvenAccess obligation in Obligations(load.Span, load.Index, load.Display, load.Slice, guards))
+                consider(obligation, (load.Span, load.Display), loops);
+        }
     }
 
     private static bool EndsInReturn(KernelStatement statement) => statement switch
@@ -194,7 +309,7 @@ internal static class AccessProof
     }
 
     private static bool IsPlain(KernelStatement statement)
-        => statement is DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement;
+        => statement is DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement or SliceCheckStatement;
 
     private static void NoteLoads(KernelExpression expression, HashSet<(string, string)> unconditional)
     {
@@ -206,6 +321,8 @@ internal static class AccessProof
     {
         if (statement is StoreStatement store)
             unconditional.Add((store.Span, store.Display));
+        if (statement is SliceCheckStatement check)
+            unconditional.Add((check.Source, check.Display));
         foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement))
         {
             foreach (LoadExpression load in UnconditionalLoads(expression))

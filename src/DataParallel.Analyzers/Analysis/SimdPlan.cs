@@ -25,13 +25,13 @@ internal enum AccessClass
 /// <param name="Ranges">Stable definitions and loop ranges of the kernel's int locals.</param>
 internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IndexRanges Ranges)
 {
-    public bool IsProven(string span, string display) => Proven.Any(p => p.Span == span && p.Display == display);
+    public bool IsProven(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display);
 
     /// <summary>
     /// Whether the access was proven only for the lanes its guards let through: the vector code must then load and
     /// store only those lanes (the others may be out of bounds).
     /// </summary>
-    public bool IsGuarded(string span, string display) => Proven.Any(p => p.Span == span && p.Display == display && !p.Guards.IsEmpty);
+    public bool IsGuarded(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display && !p.Guards.IsEmpty);
 
     public AccessClass Classify(KernelExpression index)
         => Ranges.LaneStride(index, Lanes) == 1 ? AccessClass.Contiguous : AccessClass.Uniform;

@@ -19,6 +19,8 @@ internal static class SimdPlanner
         var checker = new Checker(kernel, lanes, ranges);
         if (checker.CheckBody() is { } blocked)
             return blocked;
+        if (AccessProof.UnboundedSlice(kernel, ranges) is { } slice)
+            return Blocked($"{slice.Description} cannot be bounded at entry, and vector code has no per-lane form of a slice's checks", slice.Node);
         var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges);
         // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
         // scatters and uniform accesses keep their per-element checks where nothing was proven.
@@ -113,6 +115,9 @@ internal static class SimdPlanner
                         _loopDepth--;
                     }
                 case BreakStatement or ContinueStatement:
+                    return null;
+                case SliceCheckStatement:
+                    // Computes nothing: the entry point proves it (or the kernel is blocked above).
                     return null;
                 case SharedWriteStatement shared:
                     return Blocked($"it writes shared state ({shared.Display})", statement);

@@ -22,6 +22,11 @@ internal sealed class KernelBodyReader
     private readonly IMethodSymbol _kernel;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ILocalSymbol, (string Name, ScalarKind Type)> _locals = new(SymbolEqualityComparer.Default);
+    // Span locals: the view each denotes, or null where the IR cannot follow it (the kernel then runs as written).
+    private readonly Dictionary<ILocalSymbol, SpanView?> _spanLocals = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _reassignedSpans = new(SymbolEqualityComparer.Default);
+    // Locals the reader introduces to hold a slice's start or length as it was when the slice was taken.
+    private readonly HashSet<string> _sliceLocals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
     private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
@@ -41,6 +46,7 @@ internal sealed class KernelBodyReader
     public static BodyReadResult Read(IMethodSymbol kernel, IOperation body, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
         var reader = new KernelBodyReader(kernel, parameters, cancellationToken);
+        reader.FindReassignedSpans(body);
         KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
         return new BodyReadResult(block, reader._errors.ToImmutable(), reader._unlowered, reader._hasInvalidCode, reader._locations);
@@ -108,6 +114,12 @@ internal sealed class KernelBodyReader
                     Reject(declarator, "A ref local", "ref locals can alias memory another index writes; index the span instead");
                     continue;
                 }
+                if (IsSpanType(local.Type))
+                {
+                    foreach (KernelStatement statement in DeclareSpanLocal(declarator, declarator.Initializer ?? declaration.Initializer))
+                        yield return statement;
+                    continue;
+                }
                 if (ScalarKindFacts.FromType(local.Type) is not { } type)
                 {
                     NotLowered(declarator, $"the local '{local.Name}' of type {local.Type.ToDisplayString()}");
@@ -163,8 +175,11 @@ internal sealed class KernelBodyReader
         {
             case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
                 return Track(new AssignLocalStatement(info.Name, value), statement);
-            case IPropertyReferenceOperation element when SpanElement(element) is { } access:
-                return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, element.Syntax.ToString()), statement);
+            case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(target) is { } access:
+                return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, target.Syntax.ToString(), access.Slice), statement);
+            case ILocalReferenceOperation local when IsSpanType(local.Type):
+                NotLowered(statement, $"the span local '{local.Local.Name}', which is assigned again after its declaration");
+                return new BlockStatement(EquatableArray<KernelStatement>.Empty);
             case IFieldReferenceOperation { Field.IsStatic: true } field:
                 return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
@@ -212,10 +227,10 @@ internal sealed class KernelBodyReader
                 };
             case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
                 return Track(new LocalExpression(info.Name, info.Type), operation);
-            case IPropertyReferenceOperation element when SpanElement(element) is { } access:
-                return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, element.Syntax.ToString()), operation);
-            case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation spanRef } when ResolveSpan(spanRef) is { } span:
-                return Track(new SpanLengthExpression(span.Name), operation);
+            case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(operation) is { } access:
+                return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, operation.Syntax.ToString(), access.Slice), operation);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when IsSpanType(lengthOf.Type) && ReadView(lengthOf, null, "") is { } view:
+                return view.IsWhole ? Track(new SpanLengthExpression(view.Span.Name), operation) : view.LengthExpression;
             case IFieldReferenceOperation { Field.IsStatic: true } field when type is { } fieldType:
                 return Track(new StaticFieldExpression(field.Field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Field.Name, fieldType), operation);
             case IConversionOperation conversion:
@@ -276,6 +291,8 @@ internal sealed class KernelBodyReader
     private KernelExpression ReadInvocation(IInvocationOperation invocation, ScalarKind? type)
     {
         IMethodSymbol method = invocation.TargetMethod;
+        if (IsSlice(invocation))
+            return Placeholder(invocation, $"the slice {invocation.Syntax} used in place (declare it as a span local)");
         if (!method.IsStatic)
         {
             Reject(invocation, method.IsVirtual || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface ? "A virtual or interface call" : "An instance method call",
@@ -336,7 +353,7 @@ internal sealed class KernelBodyReader
         {
             if (argument.Parameter is not { } parameter)
                 return null;
-            if (argument.Value is IParameterReferenceOperation spanArgument && ResolveSpan(spanArgument) is { } span)
+            if (IsSpanType(parameter.Type) && ReadView(argument.Value, null, "") is { } span)
                 frame.Spans[parameter] = span;
             else if (ScalarKindFacts.FromType(parameter.Type) is not null)
                 frame.Scalars[parameter] = ReadExpression(argument.Value);
@@ -378,23 +395,188 @@ internal sealed class KernelBodyReader
         }
     }
 
-    private (KernelParameter Span, KernelExpression Index)? SpanElement(IPropertyReferenceOperation reference)
+    /// <summary>
+    /// An element access <c>s[k]</c> or <c>s[^k]</c> of a span parameter or span local, as an access of the underlying
+    /// parameter: at offset + position, with the slice's own check when <c>s</c> is a window.
+    /// </summary>
+    private (KernelParameter Span, KernelExpression Index, SliceBound? Slice)? SpanElement(IOperation reference)
     {
-        if (reference.Property.IsIndexer && reference.Arguments.Length == 1
-            && reference.Instance is IParameterReferenceOperation instance
-            && ResolveSpan(instance) is { } span
-            && reference.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32)
-            return (span, ReadExpression(reference.Arguments[0].Value));
-        return null;
+        (IOperation? instance, IOperation? argument) = reference switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                when indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32 => (indexer.Instance, indexer.Arguments[0].Value),
+            IImplicitIndexerReferenceOperation { Argument.Type: { Name: "Index", ContainingNamespace.Name: "System" } } implicitIndexer
+                => (implicitIndexer.Instance, implicitIndexer.Argument),
+            _ => (null, null),
+        };
+        if (instance is null || argument is null || ReadView(instance, null, "") is not { } view)
+            return null;
+        if (Position(argument, view) is not { } position)
+            return null;
+        if (view.IsWhole)
+            return (view.Span, position, null);
+        KernelExpression index = view.Offset is null ? position : LinearSum.Add(view.Offset, position);
+        return (view.Span, index, new SliceBound(view.Name, position, view.LengthExpression));
     }
 
     /// <summary>The kernel span a parameter reference denotes: the kernel's own, or the one a helper was passed.</summary>
-    private KernelParameter? ResolveSpan(IParameterReferenceOperation reference)
+    private SpanView? ResolveSpan(IParameterReferenceOperation reference)
     {
         if (_frame is not null)
-            return _frame.Spans.TryGetValue(reference.Parameter, out KernelParameter? passed) ? passed : null;
-        return _parameters.TryGetValue(reference.Parameter.Name, out KernelParameter? span) && span.IsSpan ? span : null;
+            return _frame.Spans.TryGetValue(reference.Parameter, out SpanView? passed) ? passed : null;
+        return _parameters.TryGetValue(reference.Parameter.Name, out KernelParameter? span) && span.IsSpan ? new SpanView(span, span.Name, null, null) : null;
     }
+
+    // ---- span locals and slices -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The view a span-valued operation denotes: a span parameter, a span local, or — where
+    /// <paramref name="checks"/> can take the slice's argument check — a slice or range of one. Null where the IR
+    /// cannot follow the span.
+    /// </summary>
+    private SpanView? ReadView(IOperation operation, List<KernelStatement>? checks, string owner)
+    {
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter:
+                return ResolveSpan(parameter);
+            case ILocalReferenceOperation local:
+                return _spanLocals.TryGetValue(local.Local, out SpanView? view) ? view : null;
+            case IParenthesizedOperation parenthesized:
+                return ReadView(parenthesized.Operand, checks, owner);
+            case IConversionOperation conversion when IsSpanType(conversion.Type) && conversion.Operand.Type is { } from && IsSpanType(from):
+                // Span<T> → ReadOnlySpan<T>: the same elements.
+                return ReadView(conversion.Operand, checks, owner);
+            case IInvocationOperation call when checks is not null && IsSlice(call) && call.Instance is { } sliced
+                && call.Arguments.All(a => a.Value.Type?.SpecialType == SpecialType.System_Int32):
+            {
+                if (ReadView(sliced, checks, owner) is not { } source)
+                    return null;
+                IArgumentOperation[] arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToArray();
+                KernelExpression start = Snapshot(ReadExpression(arguments[0].Value), owner + "_start", checks, call);
+                KernelExpression length = arguments.Length > 1 ? ReadExpression(arguments[1].Value) : LinearSum.Subtract(source.LengthExpression, start);
+                return Slice(source, start, length, owner, call, checks);
+            }
+            case IImplicitIndexerReferenceOperation { Argument: IRangeOperation range } rangeSlice when checks is not null:
+            {
+                if (ReadView(rangeSlice.Instance, checks, owner) is not { } source)
+                    return null;
+                KernelExpression? start = range.LeftOperand is null ? new ConstantExpression(ScalarKind.Int32, "0", 0) : Position(range.LeftOperand, source);
+                KernelExpression? end = range.RightOperand is null ? source.LengthExpression : Position(range.RightOperand, source);
+                if (start is null || end is null)
+                    return null;
+                start = Snapshot(start, owner + "_start", checks, rangeSlice);
+                return Slice(source, start, LinearSum.Subtract(end, start), owner, rangeSlice, checks);
+            }
+            case IInvocationOperation call when IsSlice(call):
+                NotLowered(call, $"the slice {call.Syntax} used in place (declare it as a span local)");
+                return null;
+            case IImplicitIndexerReferenceOperation { Argument: IRangeOperation } rangeSlice:
+                NotLowered(rangeSlice, $"the slice {rangeSlice.Syntax} used in place (declare it as a span local)");
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A slice of <paramref name="source"/>: its start and length fixed where it is taken, its argument check placed
+    /// there (where the kernel as written would throw), and its offset relative to the underlying parameter.
+    /// </summary>
+    private SpanView Slice(SpanView source, KernelExpression start, KernelExpression length, string owner, IOperation at, List<KernelStatement> checks)
+    {
+        length = Snapshot(length, owner + "_length", checks, at);
+        checks.Add(Track(new SliceCheckStatement(source.Name, start, length, source.LengthExpression, at.Syntax.ToString()), at));
+        KernelExpression offset = source.Offset is null ? start : LinearSum.Add(source.Offset, start);
+        return new SpanView(source.Span, owner, offset, length);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as it is now: itself when nothing in it can change later (constants, indices,
+    /// by-value uniforms, span lengths, earlier snapshots), else a new local holding it.
+    /// </summary>
+    private KernelExpression Snapshot(KernelExpression value, string name, List<KernelStatement> checks, IOperation at)
+    {
+        bool unchanging = Analysis.KernelWalker.Expressions(value).All(e => e switch
+        {
+            ConstantExpression or IndexExpression or SpanLengthExpression => true,
+            UniformExpression uniform => _parameters.TryGetValue(uniform.Name, out KernelParameter? p) && p.RefKind.Length == 0,
+            LocalExpression local => _sliceLocals.Contains(local.Name),
+            ConvertExpression or UnaryExpression or BinaryExpression => true,
+            _ => false,
+        });
+        if (unchanging)
+            return value;
+        string unique = name;
+        for (int suffix = 2; !_usedNames.Add(unique); suffix++)
+            unique = name + suffix;
+        _sliceLocals.Add(unique);
+        checks.Add(Track(new DeclareLocalStatement(unique, ScalarKind.Int32, value), at));
+        return new LocalExpression(unique, ScalarKind.Int32);
+    }
+
+    /// <summary>An element position written as an int, an implicit <c>Index</c> of one, or <c>^k</c> (from the view's end).</summary>
+    private KernelExpression? Position(IOperation operand, SpanView view) => operand switch
+    {
+        _ when operand.Type?.SpecialType == SpecialType.System_Int32 => ReadExpression(operand),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat when hat.Operand.Type?.SpecialType == SpecialType.System_Int32
+            => LinearSum.Subtract(view.LengthExpression, ReadExpression(hat.Operand)),
+        IConversionOperation { Operand.Type.SpecialType: SpecialType.System_Int32 } conversion => ReadExpression(conversion.Operand),
+        _ => null,
+    };
+
+    private IEnumerable<KernelStatement> DeclareSpanLocal(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? initializer)
+    {
+        ILocalSymbol local = declarator.Symbol;
+        string name = local.Name;
+        for (int suffix = 2; !_usedNames.Add(name); suffix++)
+            name = local.Name + "_" + suffix;
+        _spanLocals[local] = null;
+        if (_reassignedSpans.Contains(local))
+        {
+            NotLowered(declarator, $"the span local '{local.Name}', which is assigned again after its declaration");
+            if (initializer is not null)
+                ScanForErrors(initializer.Value);
+            return [];
+        }
+        var checks = new List<KernelStatement>();
+        if (initializer is null || ReadView(initializer.Value, checks, name) is not { } view)
+        {
+            NotLowered(declarator, initializer is null ? $"the span local '{local.Name}' without an initializer" : $"the span local '{local.Name}' = {initializer.Value.Syntax}");
+            if (initializer is not null)
+                ScanForErrors(initializer.Value);
+            return [];
+        }
+        _spanLocals[local] = view.IsWhole ? view : view with { Name = name };
+        return checks;
+    }
+
+    /// <summary>
+    /// Span locals assigned after their declaration (or passed by ref): the IR keeps one view per local, so these
+    /// run as written. Found up front, as an access may precede the assignment.
+    /// </summary>
+    private void FindReassignedSpans(IOperation body)
+    {
+        foreach (IOperation operation in body.DescendantsAndSelf())
+        {
+            IOperation? target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+                _ => null,
+            };
+            if (target is ILocalReferenceOperation local && IsSpanType(local.Type))
+                _reassignedSpans.Add(local.Local);
+        }
+    }
+
+    private static bool IsSpanType(ITypeSymbol? type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Span" or "ReadOnlySpan" } named
+            && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+            && ScalarKindFacts.FromType(named.TypeArguments[0]) is not null;
+
+    private static bool IsSlice(IInvocationOperation call)
+        => call.TargetMethod.Name == "Slice" && !call.TargetMethod.IsStatic && IsSpanType(call.TargetMethod.ContainingType) && call.Arguments.Length is 1 or 2;
 
     // ---- diagnostics ------------------------------------------------------------------------------------------
 
@@ -447,7 +629,7 @@ internal sealed class KernelBodyReader
                 => ("Unsafe code", "pointers defeat the bounds and race analysis"),
             IConversionOperation { Type.IsReferenceType: true, Operand.Type.IsValueType: true }
                 => ("Boxing", "it allocates on every index"),
-            IInvocationOperation { TargetMethod.IsStatic: false } call
+            IInvocationOperation { TargetMethod.IsStatic: false } call when !IsSlice(call)
                 => (call.TargetMethod.IsVirtual || call.TargetMethod.IsAbstract || call.TargetMethod.IsOverride || call.TargetMethod.ContainingType.TypeKind == TypeKind.Interface
                         ? "A virtual or interface call" : "An instance method call",
                     "kernels may call only static methods whose bodies are in the kernel language"),
@@ -543,7 +725,7 @@ internal sealed class InlineFrame(IMethodSymbol method, InlineFrame? caller)
 {
     public Dictionary<IParameterSymbol, KernelExpression> Scalars { get; } = new(SymbolEqualityComparer.Default);
 
-    public Dictionary<IParameterSymbol, KernelParameter> Spans { get; } = new(SymbolEqualityComparer.Default);
+    public Dictionary<IParameterSymbol, SpanView> Spans { get; } = new(SymbolEqualityComparer.Default);
 
     public Dictionary<ILocalSymbol, KernelExpression> Locals { get; } = new(SymbolEqualityComparer.Default);
 

@@ -25,8 +25,11 @@ internal sealed record SpanLengthExpression(string Span) : KernelExpression(Scal
 /// <summary>A read of a static field (a uniform: the same for every index).</summary>
 internal sealed record StaticFieldExpression(string FullyQualifiedName, ScalarKind Type) : KernelExpression(Type);
 
-/// <summary>A read <c>span[index]</c>; <see cref="Display"/> is the access as the user wrote it, for messages.</summary>
-internal sealed record LoadExpression(string Span, KernelExpression Index, ScalarKind Type, string Display) : KernelExpression(Type);
+/// <summary>
+/// A read <c>span[index]</c>; <see cref="Display"/> is the access as the user wrote it, for messages. A read through a
+/// slice names the underlying parameter, with the slice's own check in <see cref="Slice"/>.
+/// </summary>
+internal sealed record LoadExpression(string Span, KernelExpression Index, ScalarKind Type, string Display, SliceBound? Slice = null) : KernelExpression(Type);
 
 internal enum UnaryOperator
 {

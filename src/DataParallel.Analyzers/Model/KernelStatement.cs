@@ -9,8 +9,21 @@ internal sealed record DeclareLocalStatement(string Name, ScalarKind Type, Kerne
 /// <summary><c>name = value;</c>, compound forms already expanded.</summary>
 internal sealed record AssignLocalStatement(string Name, KernelExpression Value) : KernelStatement;
 
-/// <summary><c>span[index] = value;</c>, compound forms already expanded.</summary>
-internal sealed record StoreStatement(string Span, KernelExpression Index, KernelExpression Value, ScalarKind ElementType, string Display) : KernelStatement;
+/// <summary>
+/// <c>span[index] = value;</c>, compound forms already expanded. A write through a slice names the underlying
+/// parameter, with the slice's own check in <see cref="Slice"/>.
+/// </summary>
+internal sealed record StoreStatement(string Span, KernelExpression Index, KernelExpression Value, ScalarKind ElementType, string Display, SliceBound? Slice = null) : KernelStatement;
+
+/// <summary>
+/// The argument check of <c>Slice(Start, Length)</c> (and of a range <c>[a..b]</c>) on a span of
+/// <see cref="SourceLength"/> elements: <c>0 ≤ Start</c>, <c>0 ≤ Length</c>, <c>Start + Length ≤ SourceLength</c>.
+/// It computes nothing; the generated entry point proves it for the whole domain, as the kernel as written would
+/// throw where it fails.
+/// </summary>
+/// <param name="Source">The sliced span or slice, for messages.</param>
+/// <param name="Display">The slice as written, for messages.</param>
+internal sealed record SliceCheckStatement(string Source, KernelExpression Start, KernelExpression Length, KernelExpression SourceLength, string Display) : KernelStatement;
 
 /// <summary>A write the kernel language allows but that is shared state (a static field or a ref parameter).</summary>
 internal sealed record SharedWriteStatement(string Display) : KernelStatement;

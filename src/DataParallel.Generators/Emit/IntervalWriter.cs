@@ -16,12 +16,15 @@ internal sealed class IntervalWriter(IndexRanges ranges, ScalarExpressionWriter 
     private ImmutableArray<IndexGuard> _guards = ImmutableArray<IndexGuard>.Empty;
 
     /// <summary>The interval of an access's indices, each index narrowed by the guards the access runs under.</summary>
-    public string Write(ProvenAccess access)
+    public string Write(ProvenAccess access) => Write(access, access.Index);
+
+    /// <summary>The interval of <paramref name="expression"/> (one side of a slice's check) under the access's guards.</summary>
+    public string Write(ProvenAccess access, KernelExpression expression)
     {
         _guards = access.Guards;
         try
         {
-            return Write(access.Index);
+            return Write(expression);
         }
         finally
         {

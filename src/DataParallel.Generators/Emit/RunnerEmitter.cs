@@ -286,8 +286,20 @@ internal static class RunnerEmitter
         bool inexact = plan.Proven.Any(p => !p.Exact);
         if (inexact)
             writer.Line("bool __inBounds = true;");
+        var scalar = new ScalarExpressionWriter(EntryScope.Instance);
         foreach (ProvenAccess access in plan.Proven)
         {
+            if (!access.IsAccess)
+            {
+                // A slice's own check: its lower side must be ≥ 0, its upper side below a limit known at entry.
+                string lower = intervals.Write(access);
+                string upper = access.NoUpper ? "Dp::LongInterval.Empty" : intervals.Write(access, access.Upper ?? access.Index);
+                string limit = access.Limit is null ? $"{Identifier.Escape(access.Span)}.Length" : scalar.Write(access.Limit);
+                writer.Line(access.Exact
+                    ? $"{GeneratedNames.Domain}.RequireSliceInBounds({lower}, {upper}, {limit}, \"{access.Span}\", \"{Escape(access.Display)}\");"
+                    : $"__inBounds &= Dp::LongInterval.Within({lower}, {upper}, {limit});");
+                continue;
+            }
             string span = Identifier.Escape(access.Span);
             writer.Line(access.Exact
                 ? $"{GeneratedNames.Domain}.RequireInBounds({intervals.Write(access)}, {span}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");"

@@ -301,6 +301,9 @@ internal sealed class VectorBodyEmitter
                 case ContinueStatement:
                     WriteExit(isBreak: false);
                     break;
+                case SliceCheckStatement:
+                    // Proven at entry for the whole domain.
+                    break;
                 default:
                     throw new System.InvalidOperationException($"{statement.GetType().Name} has no vector form.");
             }

@@ -66,6 +66,18 @@ public static class Domain
     }
 
     /// <summary>
+    /// Proves a slice's check that every index executes (<c>Slice</c>'s arguments, or an element position inside
+    /// the slice; see <see cref="LongInterval.Within"/>): when it fails, some index would throw, so the call is
+    /// rejected before anything runs.
+    /// </summary>
+    public static void RequireSliceInBounds(LongInterval lower, LongInterval upper, int limit, string span, string access)
+    {
+        if (!LongInterval.Within(lower, upper, limit))
+            throw new ArgumentOutOfRangeException(span,
+                $"The domain makes {access} reach outside {span}: for some index the kernel would fail its bounds check there.");
+    }
+
+    /// <summary>
     /// Throws when a call breaks a fact the kernel's race freedom hinges on (DESIGN §5): the analyzers proved the
     /// accesses race-free only under <paramref name="fact"/> — e.g. <c>extent(j) &lt;= n</c> for a store to
     /// <c>a[i * n + j]</c>, where <c>extent(j)</c> is the number of values index <c>j</c> takes — and this call's

@@ -53,6 +53,14 @@ public readonly record struct LongInterval(long Lo, long Hi)
         return new(Saturate(Int128.Min(Int128.Min(p1, p2), Int128.Min(p3, p4))), Saturate(Int128.Max(Int128.Max(p1, p2), Int128.Max(p3, p4))));
     }
 
+    /// <summary>
+    /// Whether every value of <paramref name="lower"/> is ≥ 0 and every value of <paramref name="upper"/> is below
+    /// <paramref name="limit"/> (each vacuously true when empty): a slice's checks, with the part of the limit that
+    /// varies per index already moved into <paramref name="upper"/>.
+    /// </summary>
+    public static bool Within(LongInterval lower, LongInterval upper, int limit)
+        => (lower.IsEmpty || lower.Lo >= 0) && (upper.IsEmpty || upper.Hi < limit);
+
     /// <summary>Whether every value lies in <c>[0, length)</c> (vacuously true when empty).</summary>
     public bool IsWithin(int length) => IsEmpty || (Lo >= 0 && Hi < length);
 

@@ -58,6 +58,10 @@ public sealed class BadInputTests
 
     /// <summary>Runs the call under every configuration; it must throw an exception of type <typeparamref name="TException"/> (or derived) and leave every array as it was.</summary>
     private static void AssertRejectedWithNothingWritten<TException>(string driver, Func<object[]> arguments) where TException : Exception
+        => AssertRejectedWithNothingWritten<TException>(Drivers, driver, arguments);
+
+    /// <summary>As above, for the drivers of another source.</summary>
+    internal static void AssertRejectedWithNothingWritten<TException>(KernelDrivers drivers, string driver, Func<object[]> arguments) where TException : Exception
     {
         foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
         {
@@ -66,7 +70,7 @@ public sealed class BadInputTests
 
             Exception? error;
             using (configuration.Apply())
-                error = Record.Exception(() => Drivers.Invoke(driver, args));
+                error = Record.Exception(() => drivers.Invoke(driver, args));
 
             Assert.True(error is TException, $"{driver}, {configuration}: expected {typeof(TException).Name}, got {error?.GetType().Name ?? "no exception"}.\n{error}");
             for (int position = 0; position < args.Length; position++)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DataParallel.Analyzers.Model;
 
@@ -19,7 +21,7 @@ internal static class SimdPlanner
         var checker = new Checker(kernel, lanes, ranges);
         if (checker.CheckBody() is { } blocked)
             return blocked;
-        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges);
+        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges, checker.ClampBounds.ToImmutableArray());
         // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
         // scatters and uniform accesses keep their per-element checks where nothing was proven.
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
@@ -45,6 +47,9 @@ internal static class SimdPlanner
         public int? LaneBytes { get; private set; }
 
         public int Cost { get; private set; }
+
+        /// <summary>The bounds of the vectorised Math.Clamp calls, written as values the entry point computes.</summary>
+        public List<(KernelExpression Min, KernelExpression Max)> ClampBounds { get; } = new();
 
         public SimdDecision? CheckBody()
         {
@@ -168,6 +173,8 @@ internal static class SimdPlanner
                     return CheckValue(convert.Operand, LaneClass.Varying);
                 case MathCallExpression call:
                     Cost += VectorMath.Cost(call.Method) * Weight;
+                    if (call.Method == "Clamp" && VectorMath.IsSupported(call) && CheckClampBounds(call) is { } badBounds)
+                        return badBounds;
                     if (!VectorMath.IsSupported(call))
                     {
                         if (!VectorMath.IsMappable(call))
@@ -224,6 +231,47 @@ internal static class SimdPlanner
                     return Blocked($"the operator {binary.Operator} on {type.Keyword()} with per-lane operands is not vectorised yet", binary);
             }
             return CheckValue(binary.Left, LaneClass.Varying) ?? CheckValue(binary.Right, LaneClass.Varying);
+        }
+
+        /// <summary>
+        /// Math.Clamp throws an ArgumentException when min &gt; max; its vector form cannot throw part-way through a
+        /// call. Bounds the entry point can compute (parameters, constants, span lengths, locals defined once from
+        /// those) are checked there, selecting the kernel as written when they are reversed; others block SIMD.
+        /// </summary>
+        private SimdDecision? CheckClampBounds(MathCallExpression call)
+        {
+            if (EntryValue(call.Arguments[1], 0) is not { } min || EntryValue(call.Arguments[2], 0) is not { } max)
+                return Blocked($"{Describe(call)} has bounds that are not fixed for the whole call (only parameters, constants and locals computed from them are): its vector form could not raise the ArgumentException Math.Clamp throws for min > max before any element is written", call);
+            if (min is ConstantExpression { IntegerValue: { } low } && max is ConstantExpression { IntegerValue: { } high } && low > high)
+                return Blocked($"{Describe(call)} has min > max, so it always throws", call);
+            ClampBounds.Add((min, max));
+            return null;
+        }
+
+        /// <summary>The expression with stable locals replaced by their definitions, if the entry point can compute it without faulting.</summary>
+        private KernelExpression? EntryValue(KernelExpression expression, int depth)
+        {
+            if (depth > 32)
+                return null;
+            switch (expression)
+            {
+                case ConstantExpression or UniformExpression or StaticFieldExpression or SpanLengthExpression:
+                    return expression;
+                case LocalExpression local when ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition) && !ranges.Loops.ContainsKey(local.Name):
+                    return EntryValue(definition, depth + 1);
+                case UnaryExpression { Checked: false } unary:
+                    return EntryValue(unary.Operand, depth + 1) is { } operand ? unary with { Operand = operand } : null;
+                case ConvertExpression { Checked: false } convert:
+                    return EntryValue(convert.Operand, depth + 1) is { } converted ? convert with { Operand = converted } : null;
+                case BinaryExpression { Checked: false } binary when !(binary.Type.IsInteger() && binary.Operator is BinaryOperator.Divide or BinaryOperator.Remainder):
+                    return EntryValue(binary.Left, depth + 1) is { } left && EntryValue(binary.Right, depth + 1) is { } right ? binary with { Left = left, Right = right } : null;
+                case ConditionalExpression conditional:
+                    return EntryValue(conditional.Condition, depth + 1) is { } condition && EntryValue(conditional.WhenTrue, depth + 1) is { } whenTrue && EntryValue(conditional.WhenFalse, depth + 1) is { } whenFalse
+                        ? conditional with { Condition = condition, WhenTrue = whenTrue, WhenFalse = whenFalse }
+                        : null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>The index of a contiguous access is computed as a scalar for lane 0 (the lanes follow with stride 1).</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,9 @@ namespace DataParallel.Analyzers.Model;
 /// </summary>
 internal sealed class KernelBodyReader
 {
+    /// <summary><c>System.MidpointRounding</c>'s members by value (netstandard2.0 knows only the first two).</summary>
+    private static readonly string[] s_midpointRoundings = ["ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity"];
+
     private readonly IReadOnlyDictionary<string, KernelParameter> _parameters;
     private readonly IMethodSymbol _kernel;
     private readonly CancellationToken _cancellationToken;
@@ -285,9 +289,28 @@ internal sealed class KernelBodyReader
         string container = method.ContainingType.ToDisplayString();
         if (container == "System.Math" || container == "System.MathF")
         {
-            var arguments = invocation.Arguments.Select(a => ReadExpression(a.Value)).ToImmutableArray();
-            if (type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB"))
-                return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType), invocation);
+            string? roundingMode = null;
+            var operands = invocation.Arguments;
+            if (operands.Length > 0 && operands[operands.Length - 1].Value.Type is { Name: "MidpointRounding" } modeType && modeType.ContainingNamespace?.ToDisplayString() == "System")
+            {
+                // The mode picks the vector form, so it must be known at compile time.
+                if (operands[operands.Length - 1].Value.ConstantValue is not { HasValue: true, Value: int mode } || mode < 0 || mode >= s_midpointRoundings.Length)
+                {
+                    NotLowered(invocation, $"{method.ContainingType.Name}.{method.Name} with a rounding mode that is not a constant");
+                    return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+                }
+                roundingMode = s_midpointRoundings[mode];
+                operands = operands.RemoveAt(operands.Length - 1);
+            }
+            var arguments = operands.Select(a => ReadExpression(a.Value)).ToImmutableArray();
+            if (type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB" or "Sign"))
+                return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType, roundingMode), invocation);
+        }
+        else if (container is "float" or "double" && VectorMath.IsClassification(method.Name) && invocation.Arguments.Length == 1 && type == ScalarKind.Boolean)
+        {
+            // float.IsNaN and its kin: classifications of one value, vectorised as masks.
+            KernelExpression operand = ReadExpression(invocation.Arguments[0].Value);
+            return Track(new MathCallExpression(container == "float" ? "System.Single" : "System.Double", method.Name, ImmutableArray.Create(operand).ToEquatableArray(), ScalarKind.Boolean), invocation);
         }
         else if (SymbolEqualityComparer.Default.Equals(method, _kernel))
         {

@@ -26,7 +26,7 @@ internal sealed class ScalarExpressionWriter(INameScope names)
             ? $"checked(({convert.Type.Keyword()}){Write(convert.Operand)})"
             : $"unchecked(({convert.Type.Keyword()}){Write(convert.Operand)})",
         ConditionalExpression conditional => $"({Write(conditional.Condition)} ? {Write(conditional.WhenTrue)} : {Write(conditional.WhenFalse)})",
-        MathCallExpression call => $"global::{call.ContainingType}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})",
+        MathCallExpression call => $"global::{call.ContainingType}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))}{(call.RoundingMode is { } mode ? ", global::System.MidpointRounding." + mode : "")})",
         _ => throw new System.InvalidOperationException($"{expression.GetType().Name} has no scalar form."),
     };
 

@@ -77,7 +77,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             case ConvertExpression convert:
                 return Convert(Write(convert.Operand), convert.Operand.Type, convert.Type);
             case MathCallExpression call when VectorMath.IsSupported(call):
-                return $"{w.Api}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})";
+                return MathCall(call, lane, w);
             case MathCallExpression call:
             {
                 // No vector form: the scalar method, lane by lane (bit-identical, not fast).
@@ -90,6 +90,46 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 throw new System.InvalidOperationException($"{expression.GetType().Name} has no vector form.");
         }
     }
+
+    /// <summary>A Math/MathF method with a vector form (<see cref="VectorMath.IsSupported"/>), bit-identical to the scalar one.</summary>
+    private string MathCall(MathCallExpression call, ScalarKind lane, VectorWidth w)
+    {
+        var arguments = call.Arguments.Select(Write).ToList();
+        switch (call.Method)
+        {
+            case "Round" when call.RoundingMode is { } mode:
+                return $"{w.Api}.Round({arguments[0]}, global::System.MidpointRounding.{mode})";
+            case "Abs" when call.Type.IsInteger():
+            {
+                // Math.Abs throws on the type's MinValue; the lanes of small types hold their exact values.
+                string minValue = call.Type switch
+                {
+                    ScalarKind.SByte => "-128",
+                    ScalarKind.Int16 => "-32768",
+                    ScalarKind.Int64 => "long.MinValue",
+                    _ => "int.MinValue",
+                };
+                return $"Dp::MathLanes.AbsChecked({arguments[0]}, {minValue}, {ActiveLanes(lane)})";
+            }
+            case "Sign":
+            {
+                ScalarKind argumentLane = call.Arguments[0].Type.LaneType()!.Value;
+                return $"Dp::MathLanes.{(argumentLane.Size() == 8 ? "SignNarrowed" : "Sign")}({arguments[0]}, {ActiveLanes(argumentLane)})";
+            }
+            case "Clamp":
+                // The entry point has checked min <= max (SimdPlan.ClampBounds).
+                return $"Dp::MathLanes.Clamp({arguments[0]}, {arguments[1]}, {arguments[2]})";
+            default:
+                return $"{w.Api}.{call.Method}({string.Join(", ", arguments)})";
+        }
+    }
+
+    /// <summary>
+    /// The lanes whose values the scalar kernel computes, as a mask of <paramref name="lane"/>: a method that throws
+    /// for some values may throw only for them (a tail's other lanes repeat an active lane's values).
+    /// </summary>
+    private string ActiveLanes(ScalarKind lane)
+        => Guard is not null ? MaskAs(Guard, lane) : $"{WidthOf(lane).Api}<{lane.Keyword()}>.AllBitsSet";
 
     /// <summary>The address of lane 0 of a contiguous access: its index expression, evaluated as a scalar for lane 0.</summary>
     public string Offset(KernelExpression index) => $"(nuint){scalar.Write(index)}";
@@ -148,6 +188,11 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 string same = $"(~({WriteMask(equality.Left)} ^ {WriteMask(equality.Right)}))";
                 return equality.Operator == BinaryOperator.Equals ? same : $"(~{same})";
             }
+            case MathCallExpression classification when VectorMath.IsSupported(classification):
+            {
+                ScalarKind lane = classification.Arguments[0].Type;
+                return AsMask($"{WidthOf(lane).Api}.{classification.Method}({Write(classification.Arguments[0])})", lane);
+            }
             case BinaryExpression compare:
             {
                 ScalarKind lane = compare.Left.Type.LaneType()!.Value;
@@ -162,17 +207,23 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     BinaryOperator.GreaterThan => $"{w.Api}.GreaterThan({left}, {right})",
                     _ => $"{w.Api}.GreaterThanOrEqual({left}, {right})",
                 };
-                if (lane == MaskLane)
-                    return result;
-                ScalarKind sameSizeInteger = lane.Size() == 8 ? ScalarKind.Int64 : ScalarKind.Int32;
-                string asInteger = lane == sameSizeInteger ? result : $"{w.Api}.As<{lane.Keyword()}, {sameSizeInteger.Keyword()}>({result})";
-                return sameSizeInteger == MaskLane ? asInteger : $"{Lanes}.WidenMask({asInteger})";
+                return AsMask(result, lane);
             }
             case ConditionalExpression conditional:
                 return Select(conditional, ScalarKind.Boolean);
             default:
                 throw new System.InvalidOperationException($"{expression.GetType().Name} has no mask form.");
         }
+    }
+
+    /// <summary>A per-lane result of all bits set or clear in lanes of <paramref name="lane"/>, as a mask of <see cref="MaskLane"/>.</summary>
+    private string AsMask(string result, ScalarKind lane)
+    {
+        if (lane == MaskLane)
+            return result;
+        ScalarKind sameSizeInteger = lane.Size() == 8 ? ScalarKind.Int64 : ScalarKind.Int32;
+        string asInteger = lane == sameSizeInteger ? result : $"{WidthOf(lane).Api}.As<{lane.Keyword()}, {sameSizeInteger.Keyword()}>({result})";
+        return sameSizeInteger == MaskLane ? asInteger : $"{Lanes}.WidenMask({asInteger})";
     }
 
     /// <summary><c>c ? a : b</c> per lane: each side is computed only where it is selected (for faults).</summary>

@@ -85,10 +85,32 @@ internal static class AccessProof
         }
     }
 
+    /// <summary>
+    /// Considers every load in <paramref name="expression"/>; the selected side of <c>?:</c> and the right side of
+    /// <c>&amp;&amp;</c>/<c>||</c> run only where their condition lets them, exactly like the branches of an <c>if</c>.
+    /// </summary>
     private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, System.Action<string, KernelExpression, string, ImmutableArray<IndexGuard>> consider)
     {
-        foreach (LoadExpression load in KernelWalker.Expressions(expression).OfType<LoadExpression>())
-            consider(load.Span, load.Index, load.Display, guards);
+        switch (expression)
+        {
+            case LoadExpression load:
+                consider(load.Span, load.Index, load.Display, guards);
+                ConsiderLoads(load.Index, guards, consider);
+                break;
+            case ConditionalExpression conditional:
+                ConsiderLoads(conditional.Condition, guards, consider);
+                ConsiderLoads(conditional.WhenTrue, guards.AddRange(GuardsOf(conditional.Condition, holds: true)), consider);
+                ConsiderLoads(conditional.WhenFalse, guards.AddRange(GuardsOf(conditional.Condition, holds: false)), consider);
+                break;
+            case BinaryExpression { Operator: BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr } shortCircuit:
+                ConsiderLoads(shortCircuit.Left, guards, consider);
+                ConsiderLoads(shortCircuit.Right, guards.AddRange(GuardsOf(shortCircuit.Left, holds: shortCircuit.Operator == BinaryOperator.ConditionalAnd)), consider);
+                break;
+            default:
+                foreach (KernelExpression child in KernelWalker.Children(expression))
+                    ConsiderLoads(child, guards, consider);
+                break;
+        }
     }
 
     private static bool EndsInReturn(KernelStatement statement) => statement switch

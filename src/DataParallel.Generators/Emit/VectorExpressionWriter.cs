@@ -279,7 +279,15 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         if (plan.IsGuarded(load.Span, load.Display))
         {
             // Proven only where its guards hold: the other lanes may lie outside the span, so they are not read.
-            string mask = Guard ?? (tail ? $"{Lanes}.TailMask{width.Bits}<{MaskLane.Keyword()}>(__active)" : AllLanes);
+            // In the last vector, lanes past the domain's end are never admitted either (a ?: guard does not know them).
+            string tailMask = $"{Lanes}.TailMask{width.Bits}<{MaskLane.Keyword()}>(__active)";
+            string mask = (Guard, tail) switch
+            {
+                (null, true) => tailMask,
+                (null, false) => AllLanes,
+                (_, true) => $"({Guard} & {tailMask})",
+                _ => Guard,
+            };
             return load.Type.IsSmallInteger()
                 ? $"{NarrowLanes}.LoadWidenedMasked{w.Bits}(ref {reference}, {Offset(load.Index)}, {MaskAs(mask, ScalarKind.Int32)})"
                 : $"{Lanes}.LoadMasked<{w.Type(load.Type)}, {load.Type.Keyword()}>(ref {reference}, {Offset(load.Index)}, {MaskAs(mask, load.Type.LaneType()!.Value)})";

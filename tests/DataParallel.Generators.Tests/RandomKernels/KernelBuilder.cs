@@ -428,6 +428,8 @@ internal sealed class KernelBuilder
             {
                 (6, () => new Call(type, $"{math}.{Pick("Sqrt", "Abs", "Floor", "Ceiling", "Round", "Truncate")}", [Exact(type, depth - 1)])),
                 (4, () => new Call(type, $"{math}.{Pick("Min", "Max")}", [Exact(type, depth - 1), Exact(type, depth - 1)])),
+                (2, () => new Call(type, $"{math}.{Pick("MinMagnitude", "MaxMagnitude")}", [Exact(type, depth - 1), Exact(type, depth - 1)])),
+                (2, () => new Call(type, $"{math}.Round", [Exact(type, depth - 1), new Lit(Ty.Int, $"MidpointRounding.{Pick("AwayFromZero", "ToEven", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity")}")])),
                 // The sign source is a leaf: a NaN computed from two NaNs may carry either operand's sign, which
                 // IEEE 754 leaves open, and CopySign would make that visible in a non-NaN result.
                 (2, () => new Call(type, $"{math}.CopySign", [Exact(type, depth - 1), SignSource(type)])),

@@ -87,8 +87,6 @@ internal static class SimdPlanner
                     {
                         // A scatter: one checked store per lane, in lane order.
                         Cost += 4 * Weight;
-                        if (store.ElementType.IsSmallInteger())
-                            return Blocked($"{store.Display} scatters 8/16-bit elements, which is not vectorised yet", store);
                         return Lane(store.ElementType, store.Display, store) ?? Lane(ScalarKind.Int32, "an index", store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckValue(store.Index, LaneClass.Varying);
                     }
                     return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckIndexScalar(store.Index);
@@ -152,8 +150,6 @@ internal static class SimdPlanner
                         return CheckIndexScalar(load.Index);
                     // A gather: one load per lane.
                     Cost += 4 * Weight;
-                    if (load.Type.IsSmallInteger())
-                        return Blocked($"{load.Display} gathers 8/16-bit elements, which is not vectorised yet", load);
                     return Lane(ScalarKind.Int32, "an index", load) ?? CheckValue(load.Index, LaneClass.Varying);
                 case UnaryExpression unary:
                     Cost += Weight;

@@ -142,6 +142,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             ScalarKind valueLane = store.ElementType.LaneType()!.Value;
             string indices = Write(store.Index);
             string active = mask is not null ? MaskAs(mask, ScalarKind.Int32) : tail ? $"{Lanes}.TailMask{WidthOf(ScalarKind.Int32).Bits}<int>(__active)" : $"{WidthOf(ScalarKind.Int32).Api}<int>.AllBitsSet";
+            if (store.ElementType.IsSmallInteger())
+                return $"Dp::GatherLanes.ScatterNarrowed<{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
             return $"Dp::GatherLanes.Scatter<{WidthOf(valueLane).Type(valueLane)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
         }
         string reference = names.ProvenRef(store.Span, store.Display)!;
@@ -269,8 +271,16 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         if (plan.Classify(load.Index) != AccessClass.Contiguous)
         {
             string indices = Write(load.Index);
-            string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             string? proven = names.ProvenRef(load.Span, load.Display);
+            if (load.Type.IsSmallInteger())
+            {
+                // 8/16-bit elements ride in int lanes: the vector of values is shaped like the vector of indices.
+                string widened = $"{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
+                return proven is not null && !plan.IsGuarded(load.Span, load.Display)
+                    ? $"Dp::GatherLanes.GatherWidenedUnchecked<{widened}>(ref {proven}, {indices})"
+                    : $"Dp::GatherLanes.GatherWidened<{widened}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
+            }
+            string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             if (proven is not null && !plan.IsGuarded(load.Span, load.Display))
                 return $"Dp::GatherLanes.GatherUnchecked<{types}>(ref {proven}, {indices})";
             return $"Dp::GatherLanes.Gather<{types}>({names.Span(load.Span)}, {indices}, {IndexMask()})";

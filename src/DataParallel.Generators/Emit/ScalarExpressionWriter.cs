@@ -18,7 +18,10 @@ internal sealed class ScalarExpressionWriter(INameScope names)
         SpanLengthExpression length => $"{names.Span(length.Span)}.Length",
         StaticFieldExpression field => field.FullyQualifiedName,
         LoadExpression load => names.ProvenRef(load.Span, load.Display) is { } reference
-            ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)})"
+            ? load.Type == ScalarKind.Boolean
+                // Vector code sees bool elements through a byte reference.
+                ? $"(global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)}) != 0)"
+                : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)})"
             : $"{names.Span(load.Span)}[{Write(load.Index)}]",
         UnaryExpression unary => Checked(unary.Checked, $"{UnaryToken(unary.Operator)}{Write(unary.Operand)}"),
         BinaryExpression binary => Checked(binary.Checked, $"{Write(binary.Left)} {BinaryToken(binary.Operator)} {Write(binary.Right)}"),

@@ -137,13 +137,24 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     /// <summary>A store of <paramref name="value"/>; under <paramref name="mask"/> only the selected lanes are written.</summary>
     public string Store(StoreStatement store, string value, string? mask)
     {
+        if (store.ElementType == ScalarKind.Boolean)
+        {
+            // A mask becomes 0/1 in int lanes, stored as bytes through the byte view of the bool span.
+            string ones = $"({MaskAs(value, ScalarKind.Int32)} & {WidthOf(ScalarKind.Int32).Api}.Create(1))";
+            return Store(store with { ElementType = ScalarKind.Byte }, ones, mask, boolElements: true);
+        }
+        return Store(store, value, mask, boolElements: false);
+    }
+
+    private string Store(StoreStatement store, string value, string? mask, bool boolElements)
+    {
         if (plan.Classify(store.Index) != AccessClass.Contiguous)
         {
             ScalarKind valueLane = store.ElementType.LaneType()!.Value;
             string indices = Write(store.Index);
             string active = mask is not null ? MaskAs(mask, ScalarKind.Int32) : tail ? $"{Lanes}.TailMask{WidthOf(ScalarKind.Int32).Bits}<int>(__active)" : $"{WidthOf(ScalarKind.Int32).Api}<int>.AllBitsSet";
             if (store.ElementType.IsSmallInteger())
-                return $"Dp::GatherLanes.ScatterNarrowed<{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
+                return $"Dp::GatherLanes.ScatterNarrowed<{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({SpanOf(store.Span, boolElements)}, {indices}, {value}, {active});";
             return $"Dp::GatherLanes.Scatter<{WidthOf(valueLane).Type(valueLane)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
         }
         string reference = names.ProvenRef(store.Span, store.Display)!;
@@ -173,6 +184,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         {
             case LocalExpression local:
                 return Identifier.Escape(local.Name);
+            case LoadExpression load:
+                return BoolLoad(load);
             case UnaryExpression { Operator: UnaryOperator.LogicalNot } not:
                 return $"(~{WriteMask(not.Operand)})";
             case BinaryExpression { Operator: BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr } logical:
@@ -265,7 +278,19 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         return name;
     }
 
-    private string Load(LoadExpression load)
+    /// <summary>A span for a checked access; bool spans are viewed as bytes.</summary>
+    private string SpanOf(string span, bool boolElements)
+        => boolElements ? $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<bool, byte>({names.Span(span)})" : names.Span(span);
+
+    /// <summary>A bool element per lane, read as a byte (0 or 1) and turned into a mask.</summary>
+    private string BoolLoad(LoadExpression load)
+    {
+        VectorWidth w = WidthOf(ScalarKind.Int32);
+        string bytes = Load(load with { Type = ScalarKind.Byte }, boolElements: true);
+        return AsMask($"(~{w.Api}.Equals({bytes}, {w.Api}<int>.Zero))", ScalarKind.Int32);
+    }
+
+    private string Load(LoadExpression load, bool boolElements = false)
     {
         VectorWidth w = WidthOf(load.Type.LaneType()!.Value);
         if (plan.Classify(load.Index) != AccessClass.Contiguous)
@@ -278,7 +303,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 string widened = $"{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
                 return proven is not null && !plan.IsGuarded(load.Span, load.Display)
                     ? $"Dp::GatherLanes.GatherWidenedUnchecked<{widened}>(ref {proven}, {indices})"
-                    : $"Dp::GatherLanes.GatherWidened<{widened}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
+                    : $"Dp::GatherLanes.GatherWidened<{widened}>({SpanOf(load.Span, boolElements)}, {indices}, {IndexMask()})";
             }
             string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             if (proven is not null && !plan.IsGuarded(load.Span, load.Display))

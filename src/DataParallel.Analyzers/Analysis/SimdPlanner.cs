@@ -153,8 +153,8 @@ internal static class SimdPlanner
                     return Lane(ScalarKind.Int32, "an index", load) ?? CheckValue(load.Index, LaneClass.Varying);
                 case UnaryExpression unary:
                     Cost += Weight;
-                    if (unary.Checked)
-                        return Blocked("checked arithmetic is not vectorised", unary);
+                    if (unary.Checked && !(unary.Operator == UnaryOperator.Negate && unary.Type is ScalarKind.Int32 or ScalarKind.Int64))
+                        return Blocked($"checked {unary.Operator} on {unary.Type.Keyword()} is not vectorised", unary);
                     if (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger())
                         return Blocked($"the operator {unary.Operator} on {unary.Type.Keyword()} is not vectorised yet", unary);
                     return CheckValue(unary.Operand, LaneClass.Varying);
@@ -162,8 +162,8 @@ internal static class SimdPlanner
                     return CheckBinary(binary);
                 case ConvertExpression convert:
                     Cost += Weight;
-                    if (convert.Checked)
-                        return Blocked("checked conversions are not vectorised", convert);
+                    if (convert.Checked && !CannotOverflow(convert.Operand.Type, convert.Type))
+                        return Blocked($"the checked conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised", convert);
                     if (!ConversionSupported(convert.Operand.Type, convert.Type))
                         return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
                     return CheckValue(convert.Operand, LaneClass.Varying);
@@ -194,8 +194,12 @@ internal static class SimdPlanner
         private SimdDecision? CheckBinary(BinaryExpression binary)
         {
             Cost += Weight;
-            if (binary.Checked)
-                return Blocked("checked arithmetic is not vectorised", binary);
+            // checked +, -, * vectorise with an overflow test per lane; other checked operations behave as unchecked
+            // ones except for division, which has its own exact lowering.
+            if (binary.Checked && !(binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply && binary.Type.IsInteger())
+                && binary.Operator is not (BinaryOperator.Divide or BinaryOperator.Remainder or BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr
+                    or BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift))
+                return Blocked($"checked {binary.Operator} on {binary.Type.Keyword()} is not vectorised", binary);
             ScalarKind type = binary.Type;
             switch (binary.Operator)
             {
@@ -321,6 +325,18 @@ internal static class SimdPlanner
             MathCallExpression call => $"{call.ContainingType.Replace("System.", "")}.{call.Method}",
             _ => "a " + expression.Type.Keyword() + " value",
         };
+
+        /// <summary>Conversions that keep every value of <paramref name="from"/> in range, so <c>checked</c> changes nothing.</summary>
+        private static bool CannotOverflow(ScalarKind from, ScalarKind to)
+        {
+            if (to.IsFloatingPoint())
+                return from.IsInteger() || (from == ScalarKind.Single && to == ScalarKind.Double);
+            if (!from.IsInteger() || !to.IsInteger())
+                return false;
+            if (from.IsSigned())
+                return to.IsSigned() && to.Size() >= from.Size();
+            return to.Size() > from.Size() || (!to.IsSigned() && to.Size() == from.Size());
+        }
 
         private static bool ConversionSupported(ScalarKind from, ScalarKind to)
         {

@@ -70,6 +70,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 return Identifier.Escape(local.Name);
             case LoadExpression load:
                 return Load(load);
+            case UnaryExpression { Checked: true, Operator: UnaryOperator.Negate } negate when lane.IsInteger():
+                return $"Dp::CheckedLanes.Negate({Write(negate.Operand)}, {(lane == ScalarKind.Int64 ? "long.MinValue" : "int.MinValue")}, {ActiveLanes(lane)})";
             case UnaryExpression unary:
                 return $"({ScalarExpressionWriter.UnaryToken(unary.Operator)}{Write(unary.Operand)})";
             case BinaryExpression binary:
@@ -352,6 +354,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         string left = Write(binary.Left);
         switch (binary.Operator)
         {
+            case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply when binary.Checked && lane.IsInteger():
+                return $"Dp::CheckedLanes.{binary.Operator}({left}, {Write(binary.Right)}, {ActiveLanes(lane)})";
             case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when plan.Lanes.Classify(binary.Right) == LaneClass.Varying:
             {
                 // Per-lane counts: the count is an int, which in 64-bit lanes rides in a narrower vector.

@@ -197,12 +197,32 @@ internal static class AccessProof
         }
     }
 
+    /// <summary>
+    /// Considers every load in <paramref name="expression"/>; the selected side of <c>?:</c> and the right side of
+    /// <c>&amp;&amp;</c>/<c>||</c> run only where their condition lets them, exactly like the branches of an <c>if</c>.
+    /// </summary>
     private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
     {
-        foreach (LoadExpression load in KernelWalker.Expressions(expression).OfType<LoadExpression>())
+        switch (expression)
         {
-            foreach (ProvenAccess obligation in Obligations(load.Span, load.Index, load.Display, load.Slice, guards))
-                consider(obligation, (load.Span, load.Display), loops);
+            case LoadExpression load:
+                foreach (ProvenAccess obligation in Obligations(load.Span, load.Index, load.Display, load.Slice, guards))
+                    consider(obligation, (load.Span, load.Display), loops);
+                ConsiderLoads(load.Index, guards, loops, consider);
+                break;
+            case ConditionalExpression conditional:
+                ConsiderLoads(conditional.Condition, guards, loops, consider);
+                ConsiderLoads(conditional.WhenTrue, guards.AddRange(GuardsOf(conditional.Condition, holds: true)), loops, consider);
+                ConsiderLoads(conditional.WhenFalse, guards.AddRange(GuardsOf(conditional.Condition, holds: false)), loops, consider);
+                break;
+            case BinaryExpression { Operator: BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr } shortCircuit:
+                ConsiderLoads(shortCircuit.Left, guards, loops, consider);
+                ConsiderLoads(shortCircuit.Right, guards.AddRange(GuardsOf(shortCircuit.Left, holds: shortCircuit.Operator == BinaryOperator.ConditionalAnd)), loops, consider);
+                break;
+            default:
+                foreach (KernelExpression child in KernelWalker.Children(expression))
+                    ConsiderLoads(child, guards, loops, consider);
+                break;
         }
     }
 

@@ -23,7 +23,13 @@ internal enum AccessClass
 /// <param name="Proven">Accesses proven in bounds once at entry; they use unchecked loads and stores.</param>
 /// <param name="CostPerElement">Estimated work units per element, for the scheduler's threading decision.</param>
 /// <param name="Ranges">Stable definitions and loop ranges of the kernel's int locals.</param>
-internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IndexRanges Ranges)
+/// <param name="ClampBounds">
+/// The (min, max) bounds of every vectorised <c>Math.Clamp</c>, as values the entry point can compute. Where one
+/// has min &gt; max, the scalar method throws; the call then runs the kernel as written (the checked scalar path),
+/// which throws exactly where and whether the scalar kernel does.
+/// </param>
+internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IndexRanges Ranges,
+    ImmutableArray<(KernelExpression Min, KernelExpression Max)> ClampBounds)
 {
     public bool IsProven(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display);
 
@@ -38,6 +44,9 @@ internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableAr
 
     /// <summary>Whether some proof only over-approximates: failing it must select the checked scalar path, not throw.</summary>
     public bool HasInexactProofs => Proven.Any(p => !p.Exact);
+
+    /// <summary>Whether the entry point may select the checked scalar path: an inexact proof or a Math.Clamp's bounds.</summary>
+    public bool MayRunChecked => HasInexactProofs || !ClampBounds.IsEmpty;
 }
 
 /// <summary>Whether a kernel vectorises: a plan, or the construct that blocks SIMD (and the IR node it is at).</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DataParallel.Analyzers.Model;
 
@@ -21,7 +23,7 @@ internal static class SimdPlanner
             return blocked;
         if (AccessProof.UnboundedSlice(kernel, ranges) is { } slice)
             return Blocked($"{slice.Description} cannot be bounded at entry, and vector code has no per-lane form of a slice's checks", slice.Node);
-        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges);
+        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges, checker.ClampBounds.ToImmutableArray());
         // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
         // scatters and uniform accesses keep their per-element checks where nothing was proven.
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
@@ -47,6 +49,9 @@ internal static class SimdPlanner
         public int? LaneBytes { get; private set; }
 
         public int Cost { get; private set; }
+
+        /// <summary>The bounds of the vectorised Math.Clamp calls, written as values the entry point computes.</summary>
+        public List<(KernelExpression Min, KernelExpression Max)> ClampBounds { get; } = new();
 
         public SimdDecision? CheckBody()
         {
@@ -84,8 +89,6 @@ internal static class SimdPlanner
                     {
                         // A scatter: one checked store per lane, in lane order.
                         Cost += 4 * Weight;
-                        if (store.ElementType.IsSmallInteger())
-                            return Blocked($"{store.Display} scatters 8/16-bit elements, which is not vectorised yet", store);
                         return Lane(store.ElementType, store.Display, store) ?? Lane(ScalarKind.Int32, "an index", store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckValue(store.Index, LaneClass.Varying);
                     }
                     return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckIndexScalar(store.Index);
@@ -152,13 +155,11 @@ internal static class SimdPlanner
                         return CheckIndexScalar(load.Index);
                     // A gather: one load per lane.
                     Cost += 4 * Weight;
-                    if (load.Type.IsSmallInteger())
-                        return Blocked($"{load.Display} gathers 8/16-bit elements, which is not vectorised yet", load);
                     return Lane(ScalarKind.Int32, "an index", load) ?? CheckValue(load.Index, LaneClass.Varying);
                 case UnaryExpression unary:
                     Cost += Weight;
-                    if (unary.Checked)
-                        return Blocked("checked arithmetic is not vectorised", unary);
+                    if (unary.Checked && !(unary.Operator == UnaryOperator.Negate && unary.Type is ScalarKind.Int32 or ScalarKind.Int64))
+                        return Blocked($"checked {unary.Operator} on {unary.Type.Keyword()} is not vectorised", unary);
                     if (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger())
                         return Blocked($"the operator {unary.Operator} on {unary.Type.Keyword()} is not vectorised yet", unary);
                     return CheckValue(unary.Operand, LaneClass.Varying);
@@ -166,13 +167,15 @@ internal static class SimdPlanner
                     return CheckBinary(binary);
                 case ConvertExpression convert:
                     Cost += Weight;
-                    if (convert.Checked)
-                        return Blocked("checked conversions are not vectorised", convert);
+                    if (convert.Checked && !CannotOverflow(convert.Operand.Type, convert.Type))
+                        return Blocked($"the checked conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised", convert);
                     if (!ConversionSupported(convert.Operand.Type, convert.Type))
                         return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
                     return CheckValue(convert.Operand, LaneClass.Varying);
                 case MathCallExpression call:
                     Cost += VectorMath.Cost(call.Method) * Weight;
+                    if (call.Method == "Clamp" && VectorMath.IsSupported(call) && CheckClampBounds(call) is { } badBounds)
+                        return badBounds;
                     if (!VectorMath.IsSupported(call))
                     {
                         if (!VectorMath.IsMappable(call))
@@ -196,8 +199,12 @@ internal static class SimdPlanner
         private SimdDecision? CheckBinary(BinaryExpression binary)
         {
             Cost += Weight;
-            if (binary.Checked)
-                return Blocked("checked arithmetic is not vectorised", binary);
+            // checked +, -, * vectorise with an overflow test per lane; other checked operations behave as unchecked
+            // ones except for division, which has its own exact lowering.
+            if (binary.Checked && !(binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply && binary.Type.IsInteger())
+                && binary.Operator is not (BinaryOperator.Divide or BinaryOperator.Remainder or BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr
+                    or BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift))
+                return Blocked($"checked {binary.Operator} on {binary.Type.Keyword()} is not vectorised", binary);
             ScalarKind type = binary.Type;
             switch (binary.Operator)
             {
@@ -229,6 +236,47 @@ internal static class SimdPlanner
                     return Blocked($"the operator {binary.Operator} on {type.Keyword()} with per-lane operands is not vectorised yet", binary);
             }
             return CheckValue(binary.Left, LaneClass.Varying) ?? CheckValue(binary.Right, LaneClass.Varying);
+        }
+
+        /// <summary>
+        /// Math.Clamp throws an ArgumentException when min &gt; max; its vector form cannot throw part-way through a
+        /// call. Bounds the entry point can compute (parameters, constants, span lengths, locals defined once from
+        /// those) are checked there, selecting the kernel as written when they are reversed; others block SIMD.
+        /// </summary>
+        private SimdDecision? CheckClampBounds(MathCallExpression call)
+        {
+            if (EntryValue(call.Arguments[1], 0) is not { } min || EntryValue(call.Arguments[2], 0) is not { } max)
+                return Blocked($"{Describe(call)} has bounds that are not fixed for the whole call (only parameters, constants and locals computed from them are): its vector form could not raise the ArgumentException Math.Clamp throws for min > max before any element is written", call);
+            if (min is ConstantExpression { IntegerValue: { } low } && max is ConstantExpression { IntegerValue: { } high } && low > high)
+                return Blocked($"{Describe(call)} has min > max, so it always throws", call);
+            ClampBounds.Add((min, max));
+            return null;
+        }
+
+        /// <summary>The expression with stable locals replaced by their definitions, if the entry point can compute it without faulting.</summary>
+        private KernelExpression? EntryValue(KernelExpression expression, int depth)
+        {
+            if (depth > 32)
+                return null;
+            switch (expression)
+            {
+                case ConstantExpression or UniformExpression or StaticFieldExpression or SpanLengthExpression:
+                    return expression;
+                case LocalExpression local when ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition) && !ranges.Loops.ContainsKey(local.Name):
+                    return EntryValue(definition, depth + 1);
+                case UnaryExpression { Checked: false } unary:
+                    return EntryValue(unary.Operand, depth + 1) is { } operand ? unary with { Operand = operand } : null;
+                case ConvertExpression { Checked: false } convert:
+                    return EntryValue(convert.Operand, depth + 1) is { } converted ? convert with { Operand = converted } : null;
+                case BinaryExpression { Checked: false } binary when !(binary.Type.IsInteger() && binary.Operator is BinaryOperator.Divide or BinaryOperator.Remainder):
+                    return EntryValue(binary.Left, depth + 1) is { } left && EntryValue(binary.Right, depth + 1) is { } right ? binary with { Left = left, Right = right } : null;
+                case ConditionalExpression conditional:
+                    return EntryValue(conditional.Condition, depth + 1) is { } condition && EntryValue(conditional.WhenTrue, depth + 1) is { } whenTrue && EntryValue(conditional.WhenFalse, depth + 1) is { } whenFalse
+                        ? conditional with { Condition = condition, WhenTrue = whenTrue, WhenFalse = whenFalse }
+                        : null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>The index of a contiguous access is computed as a scalar for lane 0 (the lanes follow with stride 1).</summary>
@@ -282,6 +330,18 @@ internal static class SimdPlanner
             MathCallExpression call => $"{call.ContainingType.Replace("System.", "")}.{call.Method}",
             _ => "a " + expression.Type.Keyword() + " value",
         };
+
+        /// <summary>Conversions that keep every value of <paramref name="from"/> in range, so <c>checked</c> changes nothing.</summary>
+        private static bool CannotOverflow(ScalarKind from, ScalarKind to)
+        {
+            if (to.IsFloatingPoint())
+                return from.IsInteger() || (from == ScalarKind.Single && to == ScalarKind.Double);
+            if (!from.IsInteger() || !to.IsInteger())
+                return false;
+            if (from.IsSigned())
+                return to.IsSigned() && to.Size() >= from.Size();
+            return to.Size() > from.Size() || (!to.IsSigned() && to.Size() == from.Size());
+        }
 
         private static bool ConversionSupported(ScalarKind from, ScalarKind to)
         {

@@ -12,23 +12,46 @@ internal static class VectorMath
     public static bool IsSupported(MathCallExpression call)
     {
         int arity = call.Arguments.Count;
-        bool floating = call.Type is ScalarKind.Single or ScalarKind.Double;
-        bool integer = call.Type is ScalarKind.Int32 or ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64;
+        ScalarKind type = call.Type;
+        bool floating = type is ScalarKind.Single or ScalarKind.Double;
+        if (IsClassification(call.Method))
+            return arity == 1 && type == ScalarKind.Boolean && call.Arguments[0].Type is ScalarKind.Single or ScalarKind.Double;
+        if (call.Method == "Sign")
+        {
+            // Math.Sign returns int for every argument type.
+            ScalarKind argument = call.Arguments.Count == 1 ? call.Arguments[0].Type : ScalarKind.Boolean;
+            return arity == 1 && type == ScalarKind.Int32 && argument is ScalarKind.Single or ScalarKind.Double or ScalarKind.SByte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64;
+        }
         foreach (KernelExpression argument in call.Arguments)
         {
-            if (argument.Type != call.Type)
+            if (argument.Type != type)
                 return false;
         }
+        if (call.RoundingMode is not null)
+            return call.Method == "Round" && floating && arity == 1;
+        // Small integers ride in int lanes holding their exact values, so Min/Max/Clamp/Abs on them are the int ones.
+        bool integer = type.IsInteger();
+        bool signedInteger = type is ScalarKind.SByte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64;
         return call.Method switch
         {
-            "Sqrt" or "Abs" or "Floor" or "Ceiling" or "Round" or "Truncate" => floating && arity == 1,
+            "Sqrt" or "Floor" or "Ceiling" or "Round" or "Truncate" => floating && arity == 1,
+            "Abs" => (floating || signedInteger) && arity == 1,
             "Exp" or "Log" or "Log2" or "Sin" or "Cos" => floating && arity == 1,
             "Min" or "Max" => (floating || integer) && arity == 2,
+            "MinMagnitude" or "MaxMagnitude" => floating && arity == 2,
             "CopySign" => floating && arity == 2,
             "FusedMultiplyAdd" => floating && arity == 3,
+            "Clamp" => (floating || integer) && arity == 3,
             _ => false,
         };
     }
+
+    /// <summary>
+    /// <c>float</c>/<c>double</c> classifications (<c>float.IsNaN(x)</c>, …) with a <c>VectorN</c> method of the same name
+    /// that tests the same bits.
+    /// </summary>
+    public static bool IsClassification(string method)
+        => method is "IsNaN" or "IsInfinity" or "IsPositiveInfinity" or "IsNegativeInfinity" or "IsFinite" or "IsNegative" or "IsNormal" or "IsSubnormal";
 
     /// <summary>
     /// Methods with no vector equivalent that still run in vector code, lane by lane through the scalar method:
@@ -39,6 +62,7 @@ internal static class VectorMath
             && call.Type is ScalarKind.Single or ScalarKind.Double
             // Sign throws on NaN: lanes a mask has switched off must not raise what the scalar kernel never would.
             && call.Method != "Sign"
+            && call.RoundingMode is null
             && call.Arguments.All(a => a.Type == call.Type);
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,9 @@ namespace DataParallel.Analyzers.Model;
 /// </summary>
 internal sealed class KernelBodyReader
 {
+    /// <summary><c>System.MidpointRounding</c>'s members by value (netstandard2.0 knows only the first two).</summary>
+    private static readonly string[] s_midpointRoundings = ["ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity"];
+
     private readonly IReadOnlyDictionary<string, KernelParameter> _parameters;
     private readonly IMethodSymbol _kernel;
     private readonly CancellationToken _cancellationToken;
@@ -33,6 +37,12 @@ internal sealed class KernelBodyReader
     private (string Description, Location Location)? _unlowered;
     private bool _hasInvalidCode;
     private InlineFrame? _frame;
+
+    /// <summary>Statements of inlined helpers with control flow, to run just before the statement being read.</summary>
+    private List<KernelStatement>? _pending;
+
+    /// <summary>Why a helper with control flow cannot be hoisted ahead of the current position, or null where it can.</summary>
+    private string? _hoistBlocked;
 
     private KernelBodyReader(IMethodSymbol kernel, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
@@ -54,17 +64,43 @@ internal sealed class KernelBodyReader
 
     // ---- statements -------------------------------------------------------------------------------------------
 
+    /// <summary>Reads one statement, preceded by the bodies of the helpers with control flow its expressions call.</summary>
     private KernelStatement ReadStatement(IOperation operation)
+    {
+        List<KernelStatement>? outer = _pending;
+        string? outerBlocked = _hoistBlocked;
+        _pending = new List<KernelStatement>();
+        _hoistBlocked = null;
+        try
+        {
+            KernelStatement statement = ReadStatementCore(operation);
+            if (_pending.Count == 0)
+                return statement;
+            _pending.Add(statement);
+            return new BlockStatement(_pending.ToEquatableArray());
+        }
+        finally
+        {
+            _pending = outer;
+            _hoistBlocked = outerBlocked;
+        }
+    }
+
+    private KernelStatement ReadStatementCore(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         switch (operation)
         {
+            case IBlockOperation block when _frame is { Done: not null }:
+                return Track(new BlockStatement(ReadHelperSequence(block.Operations, 0).ToEquatableArray()), operation);
             case IBlockOperation block:
                 return Track(new BlockStatement(block.Operations.SelectMany(ReadStatements).ToEquatableArray()), operation);
             case IVariableDeclarationGroupOperation group:
                 return Track(new BlockStatement(ReadStatements(group).ToEquatableArray()), operation);
             case IExpressionStatementOperation expressionStatement:
                 return ReadExpressionStatement(expressionStatement.Operation);
+            case IReturnOperation ret when _frame is { IsStatementInline: true } helper:
+                return Track(HelperReturn(helper, ret), operation);
             case IReturnOperation ret:
                 return Track(new ReturnStatement(ret.ReturnedValue is null ? null : ReadExpression(ret.ReturnedValue)), operation);
             case IConditionalOperation conditional:
@@ -73,18 +109,22 @@ internal sealed class KernelBodyReader
                     ReadStatement(conditional.WhenTrue),
                     conditional.WhenFalse is null ? null : ReadStatement(conditional.WhenFalse)), operation);
             case IForLoopOperation forLoop:
+            {
+                var initializers = forLoop.Before.SelectMany(ReadStatements).ToEquatableArray();
+                KernelExpression? condition = forLoop.Condition is null ? null : ReadLoopCondition(forLoop.Condition);
                 return Track(new LoopStatement(
-                    forLoop.Before.SelectMany(ReadStatements).ToEquatableArray(),
-                    forLoop.Condition is null ? null : ReadExpression(forLoop.Condition),
+                    initializers,
+                    condition,
                     forLoop.AtLoopBottom.SelectMany(ReadStatements).ToEquatableArray(),
-                    ReadStatement(forLoop.Body),
+                    ReadLoopBody(forLoop.Body),
                     ConditionAfterBody: false), operation);
+            }
             case IWhileLoopOperation whileLoop when !whileLoop.ConditionIsUntil:
                 return Track(new LoopStatement(
                     EquatableArray<KernelStatement>.Empty,
-                    whileLoop.Condition is null ? null : ReadExpression(whileLoop.Condition),
+                    whileLoop.Condition is null ? null : ReadLoopCondition(whileLoop.Condition),
                     EquatableArray<KernelStatement>.Empty,
-                    ReadStatement(whileLoop.Body),
+                    ReadLoopBody(whileLoop.Body),
                     ConditionAfterBody: !whileLoop.ConditionIsTop), operation);
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 return Track(new BreakStatement(), operation);
@@ -129,7 +169,14 @@ internal sealed class KernelBodyReader
                 }
                 string name = DeclareLocal(local, type);
                 IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
-                yield return Track(new DeclareLocalStatement(name, type, initializer is null ? null : ReadExpression(initializer.Value)), declarator);
+                List<KernelStatement>? outer = _pending;
+                _pending = new List<KernelStatement>();
+                KernelExpression? value = initializer is null ? null : ReadExpression(initializer.Value);
+                List<KernelStatement> hoisted = _pending;
+                _pending = outer;
+                foreach (KernelStatement statement in hoisted)
+                    yield return statement;
+                yield return Track(new DeclareLocalStatement(name, type, value), declarator);
             }
         }
     }
@@ -162,6 +209,17 @@ internal sealed class KernelBodyReader
                 KernelExpression combined = new BinaryExpression(op, current, one, operandType, increment.IsChecked);
                 return Assign(increment.Target, ConvertTo(combined, targetType, increment.IsChecked), operation);
             }
+            case IInvocationOperation call when call.TargetMethod.ReturnsVoid && IsInlinableHelper(call.TargetMethod):
+            {
+                if (InlineStatements(call, call.TargetMethod) is not { } inlined)
+                {
+                    foreach (IArgumentOperation argument in call.Arguments)
+                        ScanForErrors(argument.Value);
+                    NotLowered(call, $"the call of {call.TargetMethod.ContainingType.Name}.{call.TargetMethod.Name}");
+                    return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+                }
+                return Track(new BlockStatement(inlined.Statements.ToEquatableArray()), operation);
+            }
             case IInvocationOperation:
                 return Track(new EvaluateStatement(ReadExpression(operation)), operation);
             default:
@@ -182,6 +240,8 @@ internal sealed class KernelBodyReader
                 return new BlockStatement(EquatableArray<KernelStatement>.Empty);
             case IFieldReferenceOperation { Field.IsStatic: true } field:
                 return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
+            case IParameterReferenceOperation parameter when _frame is { IsStatementInline: true } && _frame.Scalars.TryGetValue(parameter.Parameter, out KernelExpression? copy) && copy is LocalExpression local:
+                return Track(new AssignLocalStatement(local.Name, value), statement);
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
                 return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
@@ -254,11 +314,14 @@ internal sealed class KernelBodyReader
                 if (!TryBinaryOperator(binary.OperatorKind, out BinaryOperator op))
                     return Placeholder(operation, $"the operator {binary.OperatorKind}");
                 KernelExpression left = ReadExpression(binary.LeftOperand);
-                KernelExpression right = ReadExpression(binary.RightOperand);
+                KernelExpression right = op is BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr
+                    ? ReadWithoutHoisting(binary.RightOperand, "on the right of && or ||")
+                    : ReadExpression(binary.RightOperand);
                 return Track(new BinaryExpression(op, left, right, binaryType, binary.IsChecked), operation);
             }
             case IConditionalOperation conditional when type is { } conditionalType:
-                return Track(new ConditionalExpression(ReadExpression(conditional.Condition), ReadExpression(conditional.WhenTrue!), ReadExpression(conditional.WhenFalse!), conditionalType), operation);
+                return Track(new ConditionalExpression(ReadExpression(conditional.Condition), ReadWithoutHoisting(conditional.WhenTrue!, "on one side of ?:"),
+                    ReadWithoutHoisting(conditional.WhenFalse!, "on one side of ?:"), conditionalType), operation);
             case IInvocationOperation invocation:
                 return ReadInvocation(invocation, type);
             case IInvalidOperation:
@@ -302,9 +365,28 @@ internal sealed class KernelBodyReader
         string container = method.ContainingType.ToDisplayString();
         if (container == "System.Math" || container == "System.MathF")
         {
-            var arguments = invocation.Arguments.Select(a => ReadExpression(a.Value)).ToImmutableArray();
-            if (type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB"))
-                return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType), invocation);
+            string? roundingMode = null;
+            var operands = invocation.Arguments;
+            if (operands.Length > 0 && operands[operands.Length - 1].Value.Type is { Name: "MidpointRounding" } modeType && modeType.ContainingNamespace?.ToDisplayString() == "System")
+            {
+                // The mode picks the vector form, so it must be known at compile time.
+                if (operands[operands.Length - 1].Value.ConstantValue is not { HasValue: true, Value: int mode } || mode < 0 || mode >= s_midpointRoundings.Length)
+                {
+                    NotLowered(invocation, $"{method.ContainingType.Name}.{method.Name} with a rounding mode that is not a constant");
+                    return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+                }
+                roundingMode = s_midpointRoundings[mode];
+                operands = operands.RemoveAt(operands.Length - 1);
+            }
+            var arguments = operands.Select(a => ReadExpression(a.Value)).ToImmutableArray();
+            if (type is { } resultType && arguments.All(a => a.Type == resultType || method.Name is "Round" or "ScaleB" or "ILogB" or "Sign"))
+                return Track(new MathCallExpression(container, method.Name, arguments.ToEquatableArray(), resultType, roundingMode), invocation);
+        }
+        else if (container is "float" or "double" && VectorMath.IsClassification(method.Name) && invocation.Arguments.Length == 1 && type == ScalarKind.Boolean)
+        {
+            // float.IsNaN and its kin: classifications of one value, vectorised as masks.
+            KernelExpression operand = ReadExpression(invocation.Arguments[0].Value);
+            return Track(new MathCallExpression(container == "float" ? "System.Single" : "System.Double", method.Name, ImmutableArray.Create(operand).ToEquatableArray(), ScalarKind.Boolean), invocation);
         }
         else if (SymbolEqualityComparer.Default.Equals(method, _kernel))
         {
@@ -343,11 +425,23 @@ internal sealed class KernelBodyReader
     /// </summary>
     private KernelExpression? Inline(IInvocationOperation invocation, IMethodSymbol method)
     {
-        if (method.IsGenericMethod || method.ReturnsVoid || method.ReturnsByRef || method.ReturnsByRefReadonly
-            || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref)
-            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
-            || invocation.SemanticModel is not { } callerModel)
+        if (method.ReturnsVoid || HelperBody(invocation, method) is not { } block)
             return null;
+        if (!IsExpressionShaped(block))
+        {
+            // Control flow: the body runs as statements just before the statement holding the call.
+            if ((_pending is null ? "here" : _hoistBlocked) is { } where)
+            {
+                NotLowered(invocation, $"the call of {method.Name} {where}: a helper with control flow runs as statements, which cannot be made conditional there");
+                return null;
+            }
+            if (InlineStatements(invocation, method) is not { } inlined)
+                return null;
+            if (inlined.Statements.SelectMany(KernelStatementsOf).Any(s => s is StoreStatement or SharedWriteStatement))
+                NotLowered(invocation, $"the call of {method.Name}, which writes memory, inside an expression");
+            _pending!.AddRange(inlined.Statements);
+            return inlined.Result;
+        }
         var frame = new InlineFrame(method, _frame);
         foreach (IArgumentOperation argument in invocation.Arguments)
         {
@@ -360,11 +454,6 @@ internal sealed class KernelBodyReader
             else
                 return null;
         }
-#pragma warning disable RS1030 // The helper's body lives in another syntax tree; its semantic model is the only way to read it.
-        SemanticModel model = callerModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-        if (model.GetOperation(declaration, _cancellationToken) is not IMethodBodyOperation { } body || (body.BlockBody ?? body.ExpressionBody) is not { } block)
-            return null;
         InlineFrame? caller = _frame;
         _frame = frame;
         try
@@ -393,6 +482,212 @@ internal sealed class KernelBodyReader
         {
             _frame = caller;
         }
+    }
+
+    /// <summary>The body of a static helper the reader can inline (non-generic, by-value), or null.</summary>
+    private IBlockOperation? HelperBody(IInvocationOperation invocation, IMethodSymbol method)
+    {
+        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly
+            || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref)
+            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
+            || invocation.SemanticModel is not { } callerModel)
+            return null;
+#pragma warning disable RS1030 // The helper's body lives in another syntax tree; its semantic model is the only way to read it.
+        SemanticModel model = callerModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+        return model.GetOperation(declaration, _cancellationToken) is IMethodBodyOperation body ? body.BlockBody ?? body.ExpressionBody : null;
+    }
+
+    /// <summary>Locals with initializers followed by one return: inlined as one expression, wherever the call is.</summary>
+    private static bool IsExpressionShaped(IBlockOperation block)
+    {
+        var operations = block.Operations;
+        if (operations.Length == 0 || operations[operations.Length - 1] is not IReturnOperation { ReturnedValue: not null })
+            return false;
+        for (int s = 0; s < operations.Length - 1; s++)
+        {
+            if (operations[s] is not IVariableDeclarationGroupOperation group
+                || group.Declarations.SelectMany(d => d.Declarators).Any(d => d.Symbol.IsRef || (d.Initializer ?? (d.Parent as IVariableDeclarationOperation)?.Initializer) is null))
+                return false;
+        }
+        return true;
+    }
+
+    private bool IsInlinableHelper(IMethodSymbol method)
+        => method.IsStatic
+            && method.ContainingType.ToDisplayString() is not ("System.Math" or "System.MathF")
+            && !SymbolEqualityComparer.Default.Equals(method, _kernel)
+            && _frame?.Contains(method) != true
+            && method.ContainingNamespace?.ToDisplayString() is not "System.Linq"
+            && method.DeclaringSyntaxReferences.Length > 0;
+
+    /// <summary>
+    /// Inlines a helper with control flow as statements: its scalar parameters become locals holding the arguments
+    /// (so the body may assign them), a value-returning helper's result a local, and each <c>return</c> an
+    /// assignment of that local followed by skipping the rest of the body (a done flag, with <c>break</c> out of the
+    /// helper's loops). Returns null when the helper is not in a form the reader inlines.
+    /// </summary>
+    private (List<KernelStatement> Statements, KernelExpression? Result)? InlineStatements(IInvocationOperation invocation, IMethodSymbol method)
+    {
+        if (HelperBody(invocation, method) is not { } block)
+            return null;
+        ScalarKind? resultType = method.ReturnsVoid ? null : ScalarKindFacts.FromType(method.ReturnType);
+        if (!method.ReturnsVoid && resultType is null)
+            return null;
+        var statements = new List<KernelStatement>();
+        var frame = new InlineFrame(method, _frame) { IsStatementInline = true };
+        List<KernelStatement>? outer = _pending;
+        _pending = statements;
+        try
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter)
+                    return null;
+                if (IsSpanType(parameter.Type) && ReadView(argument.Value, null, "") is { } span)
+                {
+                    frame.Spans[parameter] = span;
+                    continue;
+                }
+                if (ScalarKindFacts.FromType(parameter.Type) is not { } parameterType)
+                    return null;
+                KernelExpression value = ReadExpression(argument.Value);
+                string name = FreshName($"{method.Name}_{parameter.Name}");
+                statements.Add(new DeclareLocalStatement(name, parameterType, value));
+                frame.Scalars[parameter] = new LocalExpression(name, parameterType);
+            }
+        }
+        finally
+        {
+            _pending = outer;
+        }
+        int returns = block.Descendants().Count(o => o is IReturnOperation);
+        bool singleFinalReturn = returns == 1 && block.Operations.LastOrDefault() is IReturnOperation;
+        if (resultType is { } type)
+        {
+            frame.Result = new LocalExpression(FreshName($"{method.Name}_result"), type);
+            statements.Add(new DeclareLocalStatement(frame.Result.Name, type, DefaultOf(type)));
+        }
+        if (returns > 0 && !singleFinalReturn)
+        {
+            frame.Done = new LocalExpression(FreshName($"{method.Name}_done"), ScalarKind.Boolean);
+            statements.Add(new DeclareLocalStatement(frame.Done.Name, ScalarKind.Boolean, new ConstantExpression(ScalarKind.Boolean, "false", null)));
+        }
+        InlineFrame? caller = _frame;
+        _frame = frame;
+        try
+        {
+            statements.Add(ReadStatement(block));
+        }
+        finally
+        {
+            _frame = caller;
+        }
+        return (statements, frame.Result);
+    }
+
+    /// <summary>
+    /// A helper's statements from <paramref name="start"/> on: after one that may return, the rest runs only while
+    /// the done flag is clear (inside a loop of the helper: the loop is left).
+    /// </summary>
+    private List<KernelStatement> ReadHelperSequence(ImmutableArray<IOperation> operations, int start)
+    {
+        InlineFrame frame = _frame!;
+        var statements = new List<KernelStatement>();
+        for (int s = start; s < operations.Length; s++)
+        {
+            int before = frame.ReturnSites;
+            statements.AddRange(ReadStatements(operations[s]));
+            if (frame.ReturnSites == before || s == operations.Length - 1)
+                continue;
+            if (frame.LoopDepth > 0)
+            {
+                statements.Add(new IfStatement(frame.Done!, new BreakStatement(), null));
+                continue;
+            }
+            var rest = ReadHelperSequence(operations, s + 1);
+            statements.Add(new IfStatement(new UnaryExpression(UnaryOperator.LogicalNot, frame.Done!, ScalarKind.Boolean, false), new BlockStatement(rest.ToEquatableArray()), null));
+            break;
+        }
+        return statements;
+    }
+
+    private KernelStatement HelperReturn(InlineFrame helper, IReturnOperation ret)
+    {
+        helper.ReturnSites++;
+        var parts = new List<KernelStatement>();
+        if (ret.ReturnedValue is { } value && helper.Result is { } result)
+            parts.Add(new AssignLocalStatement(result.Name, ReadExpression(value)));
+        if (helper.Done is { } done)
+        {
+            parts.Add(new AssignLocalStatement(done.Name, new ConstantExpression(ScalarKind.Boolean, "true", null)));
+            if (helper.LoopDepth > 0)
+                parts.Add(new BreakStatement());
+        }
+        return new BlockStatement(parts.ToEquatableArray());
+    }
+
+    private KernelExpression ReadLoopCondition(IOperation condition)
+        => ReadWithoutHoisting(condition, "in a loop condition");
+
+    private KernelStatement ReadLoopBody(IOperation body)
+    {
+        if (_frame is { IsStatementInline: true } helper)
+            helper.LoopDepth++;
+        try
+        {
+            return ReadStatement(body);
+        }
+        finally
+        {
+            if (_frame is { IsStatementInline: true } same)
+                same.LoopDepth--;
+        }
+    }
+
+    /// <summary>Reads an expression that runs only sometimes (or repeatedly), where no helper body can be hoisted.</summary>
+    private KernelExpression ReadWithoutHoisting(IOperation operation, string where)
+    {
+        string? outer = _hoistBlocked;
+        _hoistBlocked ??= where;
+        try
+        {
+            return ReadExpression(operation);
+        }
+        finally
+        {
+            _hoistBlocked = outer;
+        }
+    }
+
+    private static IEnumerable<KernelStatement> KernelStatementsOf(KernelStatement statement)
+    {
+        yield return statement;
+        IEnumerable<KernelStatement> children = statement switch
+        {
+            BlockStatement block => block.Statements,
+            IfStatement branch => branch.Else is null ? [branch.Then] : [branch.Then, branch.Else],
+            LoopStatement loop => loop.Initializers.Concat(loop.Increments).Append(loop.Body),
+            _ => [],
+        };
+        foreach (KernelStatement child in children)
+        {
+            foreach (KernelStatement inner in KernelStatementsOf(child))
+                yield return inner;
+        }
+    }
+
+    private static KernelExpression DefaultOf(ScalarKind type)
+        => type == ScalarKind.Boolean
+            ? new ConstantExpression(type, "false", null)
+            : new ConstantExpression(type, LiteralFormatter.Format(0, type), type.IsInteger() ? 0 : null);
+
+    private string FreshName(string name)
+    {
+        string fresh = name;
+        for (int suffix = 2; !_usedNames.Add(fresh); suffix++)
+            fresh = name + "_" + suffix;
+        return fresh;
     }
 
     /// <summary>
@@ -728,6 +1023,21 @@ internal sealed class InlineFrame(IMethodSymbol method, InlineFrame? caller)
     public Dictionary<IParameterSymbol, SpanView> Spans { get; } = new(SymbolEqualityComparer.Default);
 
     public Dictionary<ILocalSymbol, KernelExpression> Locals { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Whether the body is read as statements (control flow), not as one expression.</summary>
+    public bool IsStatementInline { get; init; }
+
+    /// <summary>The local a statement-inlined helper's result goes to (null for void helpers).</summary>
+    public LocalExpression? Result { get; set; }
+
+    /// <summary>The flag set by a <c>return</c> that is not the body's last statement, or null when there is none.</summary>
+    public LocalExpression? Done { get; set; }
+
+    /// <summary>How many of the helper's own loops enclose the statement being read.</summary>
+    public int LoopDepth { get; set; }
+
+    /// <summary>The <c>return</c> statements read so far.</summary>
+    public int ReturnSites { get; set; }
 
     public bool Contains(IMethodSymbol target)
         => SymbolEqualityComparer.Default.Equals(method, target) || caller?.Contains(target) == true;

@@ -75,8 +75,11 @@ internal sealed record ConvertExpression(KernelExpression Operand, ScalarKind Ty
 /// <summary><c>condition ? whenTrue : whenFalse</c>.</summary>
 internal sealed record ConditionalExpression(KernelExpression Condition, KernelExpression WhenTrue, KernelExpression WhenFalse, ScalarKind Type) : KernelExpression(Type);
 
-/// <summary>A call of a <c>System.Math</c>/<c>System.MathF</c> method, e.g. <c>MathF.Sqrt</c>.</summary>
-internal sealed record MathCallExpression(string ContainingType, string Method, EquatableArray<KernelExpression> Arguments, ScalarKind Type) : KernelExpression(Type);
+/// <summary>
+/// A call of a <c>System.Math</c>/<c>System.MathF</c> method, e.g. <c>MathF.Sqrt</c>. <see cref="RoundingMode"/> is
+/// the <c>MidpointRounding</c> member passed to <c>Round(x, mode)</c> as a constant (not one of the arguments).
+/// </summary>
+internal sealed record MathCallExpression(string ContainingType, string Method, EquatableArray<KernelExpression> Arguments, ScalarKind Type, string? RoundingMode = null) : KernelExpression(Type);
 
 /// <summary>
 /// A call of another static method of the compilation, kept as a call (the scalar path runs it as written);

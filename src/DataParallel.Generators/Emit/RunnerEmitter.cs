@@ -27,7 +27,7 @@ internal static class RunnerEmitter
         writer.Line(GeneratedNames.HiddenAttribute);
         using (writer.Block($"private readonly struct {runner} : {contract}"))
         {
-            WriteArgs(writer, kernel, plan.Simd.Plan?.HasInexactProofs == true);
+            WriteArgs(writer, kernel, plan.Simd.Plan?.MayRunChecked == true);
             writer.Line();
             WriteRun(writer, plan);
             writer.Line();
@@ -79,6 +79,7 @@ internal static class RunnerEmitter
             writer.Line($"    {empty}");
             WriteRequirements(writer, plan);
             bool inexact = WriteProofs(writer, plan);
+            bool clamped = WriteClampBoundsCheck(writer, plan);
             using (writer.Block($"if ({GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
             {
                 // The reference semantics: the kernel method itself, for every index in order.
@@ -101,8 +102,9 @@ internal static class RunnerEmitter
             for (int d = 0; d < kernel.Dimensions; d++)
                 writer.Line($"    __start{d} = __start{d}, __count{d} = __count{d},");
             writer.Line($"    __width = {GeneratedNames.Settings}.EffectiveWidth,");
-            if (inexact && plan.Simd.Plan?.HasInexactProofs == true)
-                writer.Line("    __checked = !__inBounds,");
+            bool inexactChecked = inexact && plan.Simd.Plan?.HasInexactProofs == true;
+            if (inexactChecked || clamped)
+                writer.Line($"    __checked = {string.Join(" || ", new[] { inexactChecked ? "!__inBounds" : null, clamped ? "!__clampBoundsValid" : null }.Where(c => c is not null))},");
             foreach (KernelParameter p in data)
                 writer.Line($"    {Identifier.Escape(p.Name)} = {Identifier.Escape(p.Name)},");
             writer.Line("};");
@@ -137,9 +139,10 @@ internal static class RunnerEmitter
             }
             string result = plan.Reduction is null ? "" : "return ";
             string done = plan.Reduction is null ? "    break;" : null!;
-            if (plan.Simd.Plan.HasInexactProofs)
+            if (plan.Simd.Plan.MayRunChecked)
             {
-                // An access the entry point could not prove in bounds: the kernel as written, with its checks.
+                // An access the entry point could not prove in bounds, or a Math.Clamp that will throw: the kernel as
+                // written, with its checks.
                 if (plan.Reduction is null)
                 {
                     using (writer.Block("if (__args.__checked)"))
@@ -306,6 +309,19 @@ internal static class RunnerEmitter
                 : $"__inBounds &= {intervals.Write(access)}.IsWithin({span}.Length);");
         }
         return inexact;
+    }
+
+    /// <summary>
+    /// Math.Clamp throws when min &gt; max, which its vector form cannot do before writing: reversed bounds select the
+    /// kernel as written, which throws where (and whether) the scalar kernel does.
+    /// </summary>
+    private static bool WriteClampBoundsCheck(IndentedWriter writer, CpuKernelPlan plan)
+    {
+        if (plan.Simd.Plan is not { ClampBounds.IsEmpty: false } simd)
+            return false;
+        var scalar = new ScalarExpressionWriter(EntryScope.Instance);
+        writer.Line($"bool __clampBoundsValid = {string.Join(" && ", simd.ClampBounds.Select(b => $"!({scalar.Write(b.Min)} > {scalar.Write(b.Max)})"))};");
+        return true;
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", " ").Replace("\n", " ");

@@ -20,7 +20,10 @@ internal sealed class ScalarExpressionWriter(INameScope names)
         SpanLengthExpression length => $"{names.Span(length.Span)}.Length",
         StaticFieldExpression field => field.FullyQualifiedName,
         LoadExpression load => names.ProvenRef(load.Span, load.Display) is { } reference
-            ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)})"
+            ? load.Type == ScalarKind.Boolean
+                // Vector code sees bool elements through a byte reference.
+                ? $"(global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)}) != 0)"
+                : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)})"
             : $"{names.Span(load.Span)}[{Write(load.Index)}]",
         UnaryExpression unary => Checked(unary.Checked, $"{UnaryToken(unary.Operator)}{Write(unary.Operand)}"),
         BinaryExpression binary => Checked(binary.Checked, $"{Write(binary.Left)} {BinaryToken(binary.Operator)} {Write(binary.Right)}"),
@@ -28,7 +31,7 @@ internal sealed class ScalarExpressionWriter(INameScope names)
             ? $"checked(({convert.Type.Keyword()}){Write(convert.Operand)})"
             : $"unchecked(({convert.Type.Keyword()}){Write(convert.Operand)})",
         ConditionalExpression conditional => $"({Write(conditional.Condition)} ? {Write(conditional.WhenTrue)} : {Write(conditional.WhenFalse)})",
-        MathCallExpression call => $"global::{call.ContainingType}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})",
+        MathCallExpression call => $"global::{call.ContainingType}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))}{(call.RoundingMode is { } mode ? ", global::System.MidpointRounding." + mode : "")})",
         _ => throw new System.InvalidOperationException($"{expression.GetType().Name} has no scalar form."),
     };
 

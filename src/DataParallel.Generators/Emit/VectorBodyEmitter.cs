@@ -128,6 +128,11 @@ internal sealed class VectorBodyEmitter
             string name = Identifier.Escape(p.Name);
             if (p.Kind == ParameterKind.Uniform)
                 _writer.Line($"{p.Type.Keyword()} {name} = __args.{name};");
+            else if (p.IsSpan && p.Type == ScalarKind.Boolean)
+            {
+                // bool elements are bytes (0 or 1) to the vector code, which widens them into masks and narrows masks back.
+                _writer.Line($"ref byte {name} = ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref {GeneratedNames.MemoryMarshal}.GetReference(__args.{name}));");
+            }
             else if (p.IsSpan)
                 _writer.Line($"ref {p.Type.Keyword()} {name} = ref {GeneratedNames.MemoryMarshal}.GetReference(__args.{name});");
         }

@@ -70,6 +70,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 return Identifier.Escape(local.Name);
             case LoadExpression load:
                 return Load(load);
+            case UnaryExpression { Checked: true, Operator: UnaryOperator.Negate } negate when lane.IsInteger():
+                return $"Dp::CheckedLanes.Negate({Write(negate.Operand)}, {(lane == ScalarKind.Int64 ? "long.MinValue" : "int.MinValue")}, {ActiveLanes(lane)})";
             case UnaryExpression unary:
                 return $"({ScalarExpressionWriter.UnaryToken(unary.Operator)}{Write(unary.Operand)})";
             case BinaryExpression binary:
@@ -77,7 +79,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             case ConvertExpression convert:
                 return Convert(Write(convert.Operand), convert.Operand.Type, convert.Type);
             case MathCallExpression call when VectorMath.IsSupported(call):
-                return $"{w.Api}.{call.Method}({string.Join(", ", call.Arguments.Select(Write))})";
+                return MathCall(call, lane, w);
             case MathCallExpression call:
             {
                 // No vector form: the scalar method, lane by lane (bit-identical, not fast).
@@ -91,17 +93,70 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         }
     }
 
+    /// <summary>A Math/MathF method with a vector form (<see cref="VectorMath.IsSupported"/>), bit-identical to the scalar one.</summary>
+    private string MathCall(MathCallExpression call, ScalarKind lane, VectorWidth w)
+    {
+        var arguments = call.Arguments.Select(Write).ToList();
+        switch (call.Method)
+        {
+            case "Round" when call.RoundingMode is { } mode:
+                return $"{w.Api}.Round({arguments[0]}, global::System.MidpointRounding.{mode})";
+            case "Abs" when call.Type.IsInteger():
+            {
+                // Math.Abs throws on the type's MinValue; the lanes of small types hold their exact values.
+                string minValue = call.Type switch
+                {
+                    ScalarKind.SByte => "-128",
+                    ScalarKind.Int16 => "-32768",
+                    ScalarKind.Int64 => "long.MinValue",
+                    _ => "int.MinValue",
+                };
+                return $"Dp::MathLanes.AbsChecked({arguments[0]}, {minValue}, {ActiveLanes(lane)})";
+            }
+            case "Sign":
+            {
+                ScalarKind argumentLane = call.Arguments[0].Type.LaneType()!.Value;
+                return $"Dp::MathLanes.{(argumentLane.Size() == 8 ? "SignNarrowed" : "Sign")}({arguments[0]}, {ActiveLanes(argumentLane)})";
+            }
+            case "Clamp":
+                // The entry point has checked min <= max (SimdPlan.ClampBounds).
+                return $"Dp::MathLanes.Clamp({arguments[0]}, {arguments[1]}, {arguments[2]})";
+            default:
+                return $"{w.Api}.{call.Method}({string.Join(", ", arguments)})";
+        }
+    }
+
+    /// <summary>
+    /// The lanes whose values the scalar kernel computes, as a mask of <paramref name="lane"/>: a method that throws
+    /// for some values may throw only for them (a tail's other lanes repeat an active lane's values).
+    /// </summary>
+    private string ActiveLanes(ScalarKind lane)
+        => Guard is not null ? MaskAs(Guard, lane) : $"{WidthOf(lane).Api}<{lane.Keyword()}>.AllBitsSet";
+
     /// <summary>The address of lane 0 of a contiguous access: its index expression, evaluated as a scalar for lane 0.</summary>
     public string Offset(KernelExpression index) => $"(nuint){scalar.Write(index)}";
 
     /// <summary>A store of <paramref name="value"/>; under <paramref name="mask"/> only the selected lanes are written.</summary>
     public string Store(StoreStatement store, string value, string? mask)
     {
+        if (store.ElementType == ScalarKind.Boolean)
+        {
+            // A mask becomes 0/1 in int lanes, stored as bytes through the byte view of the bool span.
+            string ones = $"({MaskAs(value, ScalarKind.Int32)} & {WidthOf(ScalarKind.Int32).Api}.Create(1))";
+            return Store(store with { ElementType = ScalarKind.Byte }, ones, mask, boolElements: true);
+        }
+        return Store(store, value, mask, boolElements: false);
+    }
+
+    private string Store(StoreStatement store, string value, string? mask, bool boolElements)
+    {
         if (plan.Classify(store.Index) != AccessClass.Contiguous)
         {
             ScalarKind valueLane = store.ElementType.LaneType()!.Value;
             string indices = Write(store.Index);
             string active = mask is not null ? MaskAs(mask, ScalarKind.Int32) : tail ? $"{Lanes}.TailMask{WidthOf(ScalarKind.Int32).Bits}<int>(__active)" : $"{WidthOf(ScalarKind.Int32).Api}<int>.AllBitsSet";
+            if (store.ElementType.IsSmallInteger())
+                return $"Dp::GatherLanes.ScatterNarrowed<{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({SpanOf(store.Span, boolElements)}, {indices}, {value}, {active});";
             return $"Dp::GatherLanes.Scatter<{WidthOf(valueLane).Type(valueLane)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
         }
         string reference = names.ProvenRef(store.Span, store.Display)!;
@@ -131,6 +186,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         {
             case LocalExpression local:
                 return Identifier.Escape(local.Name);
+            case LoadExpression load:
+                return BoolLoad(load);
             case UnaryExpression { Operator: UnaryOperator.LogicalNot } not:
                 return $"(~{WriteMask(not.Operand)})";
             case BinaryExpression { Operator: BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr } logical:
@@ -148,6 +205,11 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 string same = $"(~({WriteMask(equality.Left)} ^ {WriteMask(equality.Right)}))";
                 return equality.Operator == BinaryOperator.Equals ? same : $"(~{same})";
             }
+            case MathCallExpression classification when VectorMath.IsSupported(classification):
+            {
+                ScalarKind lane = classification.Arguments[0].Type;
+                return AsMask($"{WidthOf(lane).Api}.{classification.Method}({Write(classification.Arguments[0])})", lane);
+            }
             case BinaryExpression compare:
             {
                 ScalarKind lane = compare.Left.Type.LaneType()!.Value;
@@ -162,17 +224,23 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     BinaryOperator.GreaterThan => $"{w.Api}.GreaterThan({left}, {right})",
                     _ => $"{w.Api}.GreaterThanOrEqual({left}, {right})",
                 };
-                if (lane == MaskLane)
-                    return result;
-                ScalarKind sameSizeInteger = lane.Size() == 8 ? ScalarKind.Int64 : ScalarKind.Int32;
-                string asInteger = lane == sameSizeInteger ? result : $"{w.Api}.As<{lane.Keyword()}, {sameSizeInteger.Keyword()}>({result})";
-                return sameSizeInteger == MaskLane ? asInteger : $"{Lanes}.WidenMask({asInteger})";
+                return AsMask(result, lane);
             }
             case ConditionalExpression conditional:
                 return Select(conditional, ScalarKind.Boolean);
             default:
                 throw new System.InvalidOperationException($"{expression.GetType().Name} has no mask form.");
         }
+    }
+
+    /// <summary>A per-lane result of all bits set or clear in lanes of <paramref name="lane"/>, as a mask of <see cref="MaskLane"/>.</summary>
+    private string AsMask(string result, ScalarKind lane)
+    {
+        if (lane == MaskLane)
+            return result;
+        ScalarKind sameSizeInteger = lane.Size() == 8 ? ScalarKind.Int64 : ScalarKind.Int32;
+        string asInteger = lane == sameSizeInteger ? result : $"{WidthOf(lane).Api}.As<{lane.Keyword()}, {sameSizeInteger.Keyword()}>({result})";
+        return sameSizeInteger == MaskLane ? asInteger : $"{Lanes}.WidenMask({asInteger})";
     }
 
     /// <summary><c>c ? a : b</c> per lane: each side is computed only where it is selected (for faults).</summary>
@@ -212,14 +280,34 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         return name;
     }
 
-    private string Load(LoadExpression load)
+    /// <summary>A span for a checked access; bool spans are viewed as bytes.</summary>
+    private string SpanOf(string span, bool boolElements)
+        => boolElements ? $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<bool, byte>({names.Span(span)})" : names.Span(span);
+
+    /// <summary>A bool element per lane, read as a byte (0 or 1) and turned into a mask.</summary>
+    private string BoolLoad(LoadExpression load)
+    {
+        VectorWidth w = WidthOf(ScalarKind.Int32);
+        string bytes = Load(load with { Type = ScalarKind.Byte }, boolElements: true);
+        return AsMask($"(~{w.Api}.Equals({bytes}, {w.Api}<int>.Zero))", ScalarKind.Int32);
+    }
+
+    private string Load(LoadExpression load, bool boolElements = false)
     {
         VectorWidth w = WidthOf(load.Type.LaneType()!.Value);
         if (plan.Classify(load.Index) != AccessClass.Contiguous)
         {
             string indices = Write(load.Index);
-            string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             string? proven = names.ProvenRef(load.Span, load.Display);
+            if (load.Type.IsSmallInteger())
+            {
+                // 8/16-bit elements ride in int lanes: the vector of values is shaped like the vector of indices.
+                string widened = $"{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
+                return proven is not null && !plan.IsGuarded(load.Span, load.Display)
+                    ? $"Dp::GatherLanes.GatherWidenedUnchecked<{widened}>(ref {proven}, {indices})"
+                    : $"Dp::GatherLanes.GatherWidened<{widened}>({SpanOf(load.Span, boolElements)}, {indices}, {IndexMask()})";
+            }
+            string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
             if (proven is not null && !plan.IsGuarded(load.Span, load.Display))
                 return $"Dp::GatherLanes.GatherUnchecked<{types}>(ref {proven}, {indices})";
             return $"Dp::GatherLanes.Gather<{types}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
@@ -228,7 +316,15 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         if (plan.IsGuarded(load.Span, load.Display))
         {
             // Proven only where its guards hold: the other lanes may lie outside the span, so they are not read.
-            string mask = Guard ?? (tail ? $"{Lanes}.TailMask{width.Bits}<{MaskLane.Keyword()}>(__active)" : AllLanes);
+            // In the last vector, lanes past the domain's end are never admitted either (a ?: guard does not know them).
+            string tailMask = $"{Lanes}.TailMask{width.Bits}<{MaskLane.Keyword()}>(__active)";
+            string mask = (Guard, tail) switch
+            {
+                (null, true) => tailMask,
+                (null, false) => AllLanes,
+                (_, true) => $"({Guard} & {tailMask})",
+                _ => Guard,
+            };
             return load.Type.IsSmallInteger()
                 ? $"{NarrowLanes}.LoadWidenedMasked{w.Bits}(ref {reference}, {Offset(load.Index)}, {MaskAs(mask, ScalarKind.Int32)})"
                 : $"{Lanes}.LoadMasked<{w.Type(load.Type)}, {load.Type.Keyword()}>(ref {reference}, {Offset(load.Index)}, {MaskAs(mask, load.Type.LaneType()!.Value)})";
@@ -258,6 +354,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         string left = Write(binary.Left);
         switch (binary.Operator)
         {
+            case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply when binary.Checked && lane.IsInteger():
+                return $"Dp::CheckedLanes.{binary.Operator}({left}, {Write(binary.Right)}, {ActiveLanes(lane)})";
             case BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift when plan.Lanes.Classify(binary.Right) == LaneClass.Varying:
             {
                 // Per-lane counts: the count is an int, which in 64-bit lanes rides in a narrower vector.

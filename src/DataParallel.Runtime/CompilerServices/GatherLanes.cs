@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -75,6 +76,51 @@ public static class GatherLanes
         {
             if (Unsafe.Add(ref active, lane) != 0)
                 span[Unsafe.Add(ref index, lane)] = Unsafe.Add(ref value, lane);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Gather{TVector, TIndices, T}"/> for 8/16-bit elements, which ride in int lanes: each loaded element
+    /// is widened to int exactly as C# widens it (sign- or zero-extended), in a vector shaped like the indices.
+    /// </summary>
+    public static TIndices GatherWidened<TIndices, T>(ReadOnlySpan<T> span, TIndices indices, TIndices mask)
+        where TIndices : struct where T : IBinaryInteger<T>
+    {
+        Unsafe.SkipInit(out TIndices values);
+        ref int lanes = ref Unsafe.As<TIndices, int>(ref values);
+        ref int index = ref Unsafe.As<TIndices, int>(ref indices);
+        ref int active = ref Unsafe.As<TIndices, int>(ref mask);
+        for (int lane = 0; lane < Unsafe.SizeOf<TIndices>() / sizeof(int); lane++)
+            Unsafe.Add(ref lanes, lane) = Unsafe.Add(ref active, lane) != 0 ? int.CreateTruncating(span[Unsafe.Add(ref index, lane)]) : 0;
+        return values;
+    }
+
+    /// <summary><see cref="GatherWidened{TIndices, T}"/> for indices proven in bounds at entry.</summary>
+    public static TIndices GatherWidenedUnchecked<TIndices, T>(ref T source, TIndices indices)
+        where TIndices : struct where T : IBinaryInteger<T>
+    {
+        Unsafe.SkipInit(out TIndices values);
+        ref int lanes = ref Unsafe.As<TIndices, int>(ref values);
+        ref int index = ref Unsafe.As<TIndices, int>(ref indices);
+        for (int lane = 0; lane < Unsafe.SizeOf<TIndices>() / sizeof(int); lane++)
+            Unsafe.Add(ref lanes, lane) = int.CreateTruncating(Unsafe.Add(ref source, Unsafe.Add(ref index, lane)));
+        return values;
+    }
+
+    /// <summary>
+    /// <see cref="Scatter{TVector, TIndices, T}"/> for 8/16-bit elements riding in int lanes (their values already in
+    /// the element type's range): each active lane is narrowed and stored, in lane order.
+    /// </summary>
+    public static void ScatterNarrowed<TIndices, T>(Span<T> span, TIndices indices, TIndices values, TIndices mask)
+        where TIndices : struct where T : IBinaryInteger<T>
+    {
+        ref int index = ref Unsafe.As<TIndices, int>(ref indices);
+        ref int active = ref Unsafe.As<TIndices, int>(ref mask);
+        ref int value = ref Unsafe.As<TIndices, int>(ref values);
+        for (int lane = 0; lane < Unsafe.SizeOf<TIndices>() / sizeof(int); lane++)
+        {
+            if (Unsafe.Add(ref active, lane) != 0)
+                span[Unsafe.Add(ref index, lane)] = T.CreateTruncating(Unsafe.Add(ref value, lane));
         }
     }
 

@@ -96,6 +96,35 @@ public static class Lanes
     /// </summary>
     public static TVector LoadMasked<TVector, T>(ref T source, nuint offset, TVector mask) where TVector : struct
     {
+        if (Avx.IsSupported && Unsafe.SizeOf<TVector>() is 16 or 32 && Unsafe.SizeOf<T>() is 4 or 8)
+        {
+            // VMASKMOV reads only the selected lanes and suppresses faults on the others. The lanes' bits are moved
+            // unchanged, so 32/64-bit integers load through the float/double forms.
+            unsafe
+            {
+                fixed (byte* start = &Unsafe.As<T, byte>(ref source))
+                {
+                    byte* at = start + offset * (nuint)Unsafe.SizeOf<T>();
+                    if (Unsafe.SizeOf<TVector>() == 32 && Unsafe.SizeOf<T>() == 4)
+                    {
+                        Vector256<float> loaded = Avx.MaskLoad((float*)at, Unsafe.As<TVector, Vector256<float>>(ref mask));
+                        return Unsafe.As<Vector256<float>, TVector>(ref loaded);
+                    }
+                    if (Unsafe.SizeOf<TVector>() == 32)
+                    {
+                        Vector256<double> loaded = Avx.MaskLoad((double*)at, Unsafe.As<TVector, Vector256<double>>(ref mask));
+                        return Unsafe.As<Vector256<double>, TVector>(ref loaded);
+                    }
+                    if (Unsafe.SizeOf<T>() == 4)
+                    {
+                        Vector128<float> loaded = Avx.MaskLoad((float*)at, Unsafe.As<TVector, Vector128<float>>(ref mask));
+                        return Unsafe.As<Vector128<float>, TVector>(ref loaded);
+                    }
+                    Vector128<double> loaded128 = Avx.MaskLoad((double*)at, Unsafe.As<TVector, Vector128<double>>(ref mask));
+                    return Unsafe.As<Vector128<double>, TVector>(ref loaded128);
+                }
+            }
+        }
         Unsafe.SkipInit(out TVector values);
         ref T lanes = ref Unsafe.As<TVector, T>(ref values);
         ref T selected = ref Unsafe.As<TVector, T>(ref mask);

@@ -33,6 +33,45 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
+    public Task A_helper_with_control_flow_on_one_side_of_a_conditional_is_reported_on_the_call() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            private static float Soft(float v)
+            {
+                if (v > 1f)
+                    return 1f;
+                return v;
+            }
+
+            [Parallel]
+            public static void Clip(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i] > 0f ? {|DP3001:Soft(x[i])|} : 0f;
+
+            [Parallel]
+            public static void ClipAlways(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = Soft(x[i]);
+        }
+        """);
+
+    [Fact]
+    public Task Math_calls_with_exact_vector_forms_get_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Mixed(int i, float lo, float hi, ReadOnlySpan<float> x, ReadOnlySpan<int> n, Span<float> y)
+                => y[i] = Math.Clamp(x[i], lo, hi) + MathF.Round(x[i], MidpointRounding.AwayFromZero) + Math.Sign(x[i]) + Math.Abs(n[i])
+                    + MathF.MaxMagnitude(x[i], hi) + (float.IsNaN(x[i]) ? 1f : 0f) + (i > 0 ? x[i - 1] : 0f);
+
+            [Parallel]
+            public static void VaryingBounds(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = {|DP3001:Math.Clamp(x[i], 0f, x[i] * 2f)|};
+        }
+        """);
+
+    [Fact]
     public Task A_foreach_loop_is_reported_on_the_loop() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
         using System;
         using DataParallel;

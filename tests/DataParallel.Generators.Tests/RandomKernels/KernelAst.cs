@@ -406,5 +406,34 @@ internal static class KernelHelpers
             }
 
             private static long HelpL(long a, int s) => (a << (s & 7)) ^ a;
+
+            private static float HelpFlow(float a, float b)
+            {
+                if (a > b)
+                    return a - b;
+                float t = b;
+                for (int k = 0; k < 3; k++)
+                {
+                    if (t < a)
+                        return t;
+                    t = t * 0.5f - 1f;
+                }
+                return t + a;
+            }
+
+            private static int HelpCount(int a, int b)
+            {
+                int r = 0;
+                while (a > 0 && r < 8)
+                {
+                    r++;
+                    a >>= 1;
+                    if ((a & b) == 1)
+                        break;
+                }
+                if (r == 0)
+                    return b & 3;
+                return r;
+            }
         """;
 }

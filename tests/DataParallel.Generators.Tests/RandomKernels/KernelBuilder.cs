@@ -348,7 +348,7 @@ internal sealed class KernelBuilder
             (4, () => new Promote(type, Expression(Pick(type.ImplicitSources()), depth - 1, nonConst))),
             (8, () => new Conditional(type, Bool(depth - 1), Exact(type, depth - 1), Exact(type, depth - 1))),
             (8, () => MathCall(type, depth)),
-            (_scalarOnly && type != Ty.UInt ? 3 : 0, () => HelperCall(type, depth)),
+            (type == Ty.UInt ? 0 : _scalarOnly ? 3 : 1, () => HelperCall(type, depth)),
             (_scalarOnly && type.IsFloating() ? 2 : 0, () => Arithmetic(type, "%", depth)),
         };
         return Choose(choices)();
@@ -428,6 +428,8 @@ internal sealed class KernelBuilder
             {
                 (6, () => new Call(type, $"{math}.{Pick("Sqrt", "Abs", "Floor", "Ceiling", "Round", "Truncate")}", [Exact(type, depth - 1)])),
                 (4, () => new Call(type, $"{math}.{Pick("Min", "Max")}", [Exact(type, depth - 1), Exact(type, depth - 1)])),
+                (2, () => new Call(type, $"{math}.{Pick("MinMagnitude", "MaxMagnitude")}", [Exact(type, depth - 1), Exact(type, depth - 1)])),
+                (2, () => new Call(type, $"{math}.Round", [Exact(type, depth - 1), new Lit(Ty.Int, $"MidpointRounding.{Pick("AwayFromZero", "ToEven", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity")}")])),
                 // The sign source is a leaf: a NaN computed from two NaNs may carry either operand's sign, which
                 // IEEE 754 leaves open, and CopySign would make that visible in a non-NaN result.
                 (2, () => new Call(type, $"{math}.CopySign", [Exact(type, depth - 1), SignSource(type)])),
@@ -452,7 +454,8 @@ internal sealed class KernelBuilder
 
     private Expr HelperCall(Ty type, int depth) => type switch
     {
-        Ty.Float => new Call(Ty.Float, "HelpF", [Exact(Ty.Float, depth - 1), Exact(Ty.Float, depth - 1)]),
+        Ty.Float => new Call(Ty.Float, Pick("HelpF", "HelpFlow"), [Exact(Ty.Float, depth - 1), Exact(Ty.Float, depth - 1)]),
+        Ty.Int when Chance(0.5) => new Call(Ty.Int, "HelpCount", [Exact(Ty.Int, depth - 1), Exact(Ty.Int, depth - 1)]),
         Ty.Double => new Call(Ty.Double, "HelpD", [Exact(Ty.Double, depth - 1)]),
         Ty.Long => new Call(Ty.Long, "HelpL", [Exact(Ty.Long, depth - 1), Exact(Ty.Int, depth - 1)]),
         _ => new Call(Ty.Int, "HelpI", [Exact(Ty.Int, depth - 1), Exact(Ty.Int, depth - 1)]),

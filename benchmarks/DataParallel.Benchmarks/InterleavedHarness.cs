@@ -39,6 +39,10 @@ public static class InterleavedHarness
             string size = SizeName(n);
             if (n == Sizes.L1)
             {
+                // A domain so small that the time is nearly all per-call overhead: checks, settings, dispatch.
+                float[] x64 = x[..64], y64 = y[..64];
+                yield return new("Saxpy 64", "Vector256 1 thread", 64,
+                    () => Kernels.Saxpy(A, x64, y64), () => SaxpyVector256.Run(A, x64, y64));
                 yield return new($"Saxpy {size}", "Vector256 1 thread", n,
                     () => Kernels.Saxpy(A, x, y), () => SaxpyVector256.Run(A, x, y));
                 yield return new($"Polynomial {size}", "Vector256 1 thread", n,
@@ -65,7 +69,20 @@ public static class InterleavedHarness
             yield return new($"MaxAbs {size}", "Vector256 Parallel.For", n,
                 () => Kernels.MaxAbs(x),
                 () => ReductionVector256.Parallel(x, x, static (x, _, start, length) => ReductionVector256.MaxAbs(x.AsSpan(start, length)), Math.Max, float.NegativeInfinity));
+            // The same kernels on one thread each side: separates the quality of the loops from the scheduling.
+            yield return new($"Saxpy {size} 1 thread", "Vector256 1 thread", n,
+                () => OneThread(() => Kernels.Saxpy(A, x, y)), () => SaxpyVector256.Run(A, x, y));
+            yield return new($"Dot {size} 1 thread", "Vector256 1 thread", n,
+                () => OneThread(() => Kernels.Dot(x, y)), () => ReductionVector256.Dot(x, y));
+            yield return new($"MaxAbs {size} 1 thread", "Vector256 1 thread", n,
+                () => OneThread(() => Kernels.MaxAbs(x)), () => ReductionVector256.MaxAbs(x));
         }
+    }
+
+    private static void OneThread(Action action)
+    {
+        using (DataParallelSettings.Override(maxDegreeOfParallelism: 1))
+            action();
     }
 
     private static void FusedTensorPrimitives(float[] x, float[] y, float[] scratch)

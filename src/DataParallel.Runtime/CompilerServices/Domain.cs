@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace DataParallel.CompilerServices;
 
@@ -49,8 +50,7 @@ public static class Domain
     public static void RequireInBounds(long lowest, long highest, int length, string span, string access)
     {
         if (lowest < 0 || highest >= length)
-            throw new ArgumentOutOfRangeException(span,
-                $"The domain makes {access} reach indices {lowest}..{highest}, outside {span} (Length {length}).");
+            ThrowOutOfBounds(lowest, highest, length, span, access);
     }
 
     /// <summary>
@@ -60,9 +60,16 @@ public static class Domain
     public static void RequireInBounds(LongInterval indices, int length, string span, string access)
     {
         if (!indices.IsWithin(length))
-            throw new ArgumentOutOfRangeException(span,
-                $"The domain makes {access} reach indices {indices.Lo}..{indices.Hi}, outside {span} (Length {length}).");
+            ThrowOutOfBounds(indices.Lo, indices.Hi, length, span, access);
     }
+
+    // Out of line: inlined, the message's formatting made every entry point's frame larger and its prologue zero
+    // the string builder's stack slots on each call.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOutOfBounds(long lowest, long highest, int length, string span, string access)
+        => throw new ArgumentOutOfRangeException(span,
+            $"The domain makes {access} reach indices {lowest}..{highest}, outside {span} (Length {length}).");
 
     /// <summary>
     /// Throws when a row-major store <c>span[outer * width + inner]</c> would have two indices write one element:

@@ -23,9 +23,16 @@ public static class ChunkScheduler
         where TKernel : IChunkKernel<TArgs>
         where TArgs : allows ref struct
     {
-        ChunkPlan plan = ChunkPlan.Create(count, costPerElement, granularity);
-        if (plan.ChunkCount == 0)
+        if (count <= 0)
             return;
+        // Most calls on small domains stop here: a for-loop needs no chunk boundaries, so the plan (three 64-bit
+        // divisions) and the settings are only consulted when threads might pay.
+        if ((long)count * Math.Max(costPerElement, 1) < ChunkPlan.ParallelThreshold)
+        {
+            TKernel.Execute(ref args, 0, count);
+            return;
+        }
+        ChunkPlan plan = ChunkPlan.Create(count, costPerElement, granularity);
         int workers = WorkerCount(plan);
         if (workers <= 1)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DataParallel.CompilerServices;
@@ -50,8 +51,7 @@ public static class Domain
     public static void RequireInBounds(long lowest, long highest, int length, string span, string access)
     {
         if (lowest < 0 || highest >= length)
-            throw new ArgumentOutOfRangeException(span,
-                $"The domain makes {access} reach indices {lowest}..{highest}, outside {span} (Length {length}).");
+            ThrowOutOfBounds(lowest, highest, length, span, access);
     }
 
     /// <summary>
@@ -61,9 +61,16 @@ public static class Domain
     public static void RequireInBounds(LongInterval indices, int length, string span, string access)
     {
         if (!indices.IsWithin(length))
-            throw new ArgumentOutOfRangeException(span,
-                $"The domain makes {access} reach indices {indices.Lo}..{indices.Hi}, outside {span} (Length {length}).");
+            ThrowOutOfBounds(indices.Lo, indices.Hi, length, span, access);
     }
+
+    // Out of line: inlined, the message's formatting made every entry point's frame larger and its prologue zero
+    // the string builder's stack slots on each call.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOutOfBounds(long lowest, long highest, int length, string span, string access)
+        => throw new ArgumentOutOfRangeException(span,
+            $"The domain makes {access} reach indices {lowest}..{highest}, outside {span} (Length {length}).");
 
     /// <summary>
     /// Proves a slice's check that every index executes (<c>Slice</c>'s arguments, or an element position inside
@@ -73,9 +80,14 @@ public static class Domain
     public static void RequireSliceInBounds(LongInterval lower, LongInterval upper, int limit, string span, string access)
     {
         if (!LongInterval.Within(lower, upper, limit))
-            throw new ArgumentOutOfRangeException(span,
-                $"The domain makes {access} reach outside {span}: for some index the kernel would fail its bounds check there.");
+            ThrowSliceOutOfBounds(span, access);
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSliceOutOfBounds(string span, string access)
+        => throw new ArgumentOutOfRangeException(span,
+            $"The domain makes {access} reach outside {span}: for some index the kernel would fail its bounds check there.");
 
     /// <summary>
     /// Throws when a call breaks a fact the kernel's race freedom hinges on (DESIGN §5): the analyzers proved the
@@ -86,16 +98,21 @@ public static class Domain
     public static void RequireRaceFree(bool holds, string fact, string accesses)
     {
         if (!holds)
-            throw new ArgumentException(
-                $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes); this call breaks it, so two indices could touch the same element. Nothing was run.");
+            ThrowRace(fact, accesses);
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRace(string fact, string accesses)
+        => throw new ArgumentException(
+            $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes); this call breaks it, so two indices could touch the same element. Nothing was run.");
 
     /// <summary>
     /// Throws when a span the kernel writes overlaps another span it touches: the kernel was proven race-free for
     /// different memories. Where <paramref name="sameIsSafe"/>, passing the very same elements for both is allowed
     /// (the kernel is race-free with the two merged, e.g. <c>y[i] = a * x[i] + y[i]</c> with x = y).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RequireNoOverlap<TWritten, TOther>(ReadOnlySpan<TWritten> written, ReadOnlySpan<TOther> other, bool sameIsSafe, string writtenName, string otherName)
         where TWritten : unmanaged
         where TOther : unmanaged
@@ -109,7 +126,7 @@ public static class Domain
     }
 
     [DoesNotReturn]
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowOverlap(bool sameIsSafe, string writtenName, string otherName)
     {
         throw new ArgumentException(

@@ -19,41 +19,135 @@ namespace DataParallel.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Lanes
 {
+    // The tail loads and stores are inlined and, where AVX2 has masked moves for the element size, branch-free:
+    // a call left in a kernel's method makes the JIT keep the vectors that live across it (broadcast uniforms,
+    // accumulators) in stack slots, and it reloads them inside the hot loop, not only around the call.
+
     /// <summary>Loads <paramref name="active"/> elements (1..Count) at <paramref name="offset"/>; the other lanes repeat the last one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> LoadTail128<T>(ref readonly T source, nuint offset, int active)
     {
+        ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(int))
+        {
+            Vector128<int> live = Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(active));
+            Vector128<int> last = Vector128.Create(Unsafe.As<T, int>(ref Unsafe.Add(ref from, active - 1)));
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref from))
+                    return Vector128.ConditionalSelect(live, Avx2.MaskLoad((int*)p, live), last).As<int, T>();
+            }
+        }
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(long))
+        {
+            Vector128<long> live = Vector128.LessThan(Vector128<long>.Indices, Vector128.Create((long)active));
+            Vector128<long> last = Vector128.Create(Unsafe.As<T, long>(ref Unsafe.Add(ref from, active - 1)));
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref from))
+                    return Vector128.ConditionalSelect(live, Avx2.MaskLoad((long*)p, live), last).As<long, T>();
+            }
+        }
         Unsafe.SkipInit(out Vector128<T> v);
-        FillTail(ref Unsafe.As<Vector128<T>, T>(ref v), Vector128<T>.Count, in source, offset, active);
+        FillTail(ref Unsafe.As<Vector128<T>, T>(ref v), Vector128<T>.Count, ref from, active);
         return v;
     }
 
     /// <inheritdoc cref="LoadTail128{T}(ref readonly T, nuint, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> LoadTail256<T>(ref readonly T source, nuint offset, int active)
     {
+        ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(int))
+        {
+            Vector256<int> live = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(active));
+            Vector256<int> last = Vector256.Create(Unsafe.As<T, int>(ref Unsafe.Add(ref from, active - 1)));
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref from))
+                    return Vector256.ConditionalSelect(live, Avx2.MaskLoad((int*)p, live), last).As<int, T>();
+            }
+        }
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(long))
+        {
+            Vector256<long> live = Vector256.LessThan(Vector256<long>.Indices, Vector256.Create((long)active));
+            Vector256<long> last = Vector256.Create(Unsafe.As<T, long>(ref Unsafe.Add(ref from, active - 1)));
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref from))
+                    return Vector256.ConditionalSelect(live, Avx2.MaskLoad((long*)p, live), last).As<long, T>();
+            }
+        }
         Unsafe.SkipInit(out Vector256<T> v);
-        FillTail(ref Unsafe.As<Vector256<T>, T>(ref v), Vector256<T>.Count, in source, offset, active);
+        FillTail(ref Unsafe.As<Vector256<T>, T>(ref v), Vector256<T>.Count, ref from, active);
         return v;
     }
 
     /// <inheritdoc cref="LoadTail128{T}(ref readonly T, nuint, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> LoadTail512<T>(ref readonly T source, nuint offset, int active)
     {
         Unsafe.SkipInit(out Vector512<T> v);
-        FillTail(ref Unsafe.As<Vector512<T>, T>(ref v), Vector512<T>.Count, in source, offset, active);
+        FillTail(ref Unsafe.As<Vector512<T>, T>(ref v), Vector512<T>.Count, ref Unsafe.Add(ref Unsafe.AsRef(in source), offset), active);
         return v;
     }
 
     /// <summary>Stores the first <paramref name="active"/> lanes of <paramref name="value"/> at <paramref name="offset"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreTail128<T>(Vector128<T> value, ref T destination, nuint offset, int active)
-        => CopyLanes(ref Unsafe.As<Vector128<T>, T>(ref value), ref destination, offset, active);
+    {
+        ref T to = ref Unsafe.Add(ref destination, offset);
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(int))
+        {
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref to))
+                    Avx2.MaskStore((int*)p, Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(active)), value.As<T, int>());
+            }
+            return;
+        }
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(long))
+        {
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref to))
+                    Avx2.MaskStore((long*)p, Vector128.LessThan(Vector128<long>.Indices, Vector128.Create((long)active)), value.As<T, long>());
+            }
+            return;
+        }
+        CopyLanes(ref Unsafe.As<Vector128<T>, T>(ref value), ref to, active);
+    }
 
     /// <inheritdoc cref="StoreTail128{T}(Vector128{T}, ref T, nuint, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreTail256<T>(Vector256<T> value, ref T destination, nuint offset, int active)
-        => CopyLanes(ref Unsafe.As<Vector256<T>, T>(ref value), ref destination, offset, active);
+    {
+        ref T to = ref Unsafe.Add(ref destination, offset);
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(int))
+        {
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref to))
+                    Avx2.MaskStore((int*)p, Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(active)), value.As<T, int>());
+            }
+            return;
+        }
+        if (Avx2.IsSupported && Unsafe.SizeOf<T>() == sizeof(long))
+        {
+            unsafe
+            {
+                fixed (byte* p = &Unsafe.As<T, byte>(ref to))
+                    Avx2.MaskStore((long*)p, Vector256.LessThan(Vector256<long>.Indices, Vector256.Create((long)active)), value.As<T, long>());
+            }
+            return;
+        }
+        CopyLanes(ref Unsafe.As<Vector256<T>, T>(ref value), ref to, active);
+    }
 
     /// <inheritdoc cref="StoreTail128{T}(Vector128{T}, ref T, nuint, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreTail512<T>(Vector512<T> value, ref T destination, nuint offset, int active)
-        => CopyLanes(ref Unsafe.As<Vector512<T>, T>(ref value), ref destination, offset, active);
+        => CopyLanes(ref Unsafe.As<Vector512<T>, T>(ref value), ref Unsafe.Add(ref destination, offset), active);
 
     /// <summary>
     /// Stores the lanes of <paramref name="value"/> whose <paramref name="mask"/> lane has any bit set, and leaves
@@ -154,18 +248,22 @@ public static class Lanes
     public static Vector512<int> IndicesTail512(int first, int active) => Vector512.Min(Indices512(first), Vector512.Create(first + active - 1));
 
     /// <summary>All bits set in the first <paramref name="active"/> lanes, zero in the rest: the live lanes of a partial last vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<T> TailMask64<T>(int active) where T : INumberBase<T>
         => Vector64.LessThan(Vector64<T>.Indices, Vector64.Create(T.CreateTruncating(active)));
 
     /// <inheritdoc cref="TailMask64{T}(int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> TailMask128<T>(int active) where T : INumberBase<T>
         => Vector128.LessThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(active)));
 
     /// <inheritdoc cref="TailMask128{T}(int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> TailMask256<T>(int active) where T : INumberBase<T>
         => Vector256.LessThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(active)));
 
     /// <inheritdoc cref="TailMask128{T}(int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> TailMask512<T>(int active) where T : INumberBase<T>
         => Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(active)));
 
@@ -173,13 +271,13 @@ public static class Lanes
     public static Vector64<T> LoadTail64<T>(ref readonly T source, nuint offset, int active)
     {
         Unsafe.SkipInit(out Vector64<T> v);
-        FillTail(ref Unsafe.As<Vector64<T>, T>(ref v), Vector64<T>.Count, in source, offset, active);
+        FillTail(ref Unsafe.As<Vector64<T>, T>(ref v), Vector64<T>.Count, ref Unsafe.Add(ref Unsafe.AsRef(in source), offset), active);
         return v;
     }
 
     /// <inheritdoc cref="StoreTail128{T}(Vector128{T}, ref T, nuint, int)"/>
     public static void StoreTail64<T>(Vector64<T> value, ref T destination, nuint offset, int active)
-        => CopyLanes(ref Unsafe.As<Vector64<T>, T>(ref value), ref destination, offset, active);
+        => CopyLanes(ref Unsafe.As<Vector64<T>, T>(ref value), ref Unsafe.Add(ref destination, offset), active);
 
     /// <inheritdoc cref="StoreMasked128{T}(Vector128{T}, ref T, nuint, Vector128{T})"/>
     public static void StoreMasked64<T>(Vector64<T> value, ref T destination, nuint offset, Vector64<T> mask)
@@ -341,9 +439,9 @@ public static class Lanes
         return Unsafe.As<T, byte>(ref lane) == 0;
     }
 
-    private static void FillTail<T>(ref T lanes, int count, ref readonly T source, nuint offset, int active)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FillTail<T>(ref T lanes, int count, ref T from, int active)
     {
-        ref T from = ref Unsafe.Add(ref Unsafe.AsRef(in source), offset);
         int lane = 0;
         for (; lane < active; lane++)
             Unsafe.Add(ref lanes, lane) = Unsafe.Add(ref from, lane);
@@ -352,9 +450,9 @@ public static class Lanes
             Unsafe.Add(ref lanes, lane) = last;
     }
 
-    private static void CopyLanes<T>(ref T lanes, ref T destination, nuint offset, int active)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyLanes<T>(ref T lanes, ref T to, int active)
     {
-        ref T to = ref Unsafe.Add(ref destination, offset);
         for (int lane = 0; lane < active; lane++)
             Unsafe.Add(ref to, lane) = Unsafe.Add(ref lanes, lane);
     }

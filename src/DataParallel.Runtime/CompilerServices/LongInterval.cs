@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace DataParallel.CompilerServices;
 
@@ -23,7 +24,8 @@ public readonly record struct LongInterval(long Lo, long Hi)
     public static LongInterval Point(long value) => new(value, value);
 
     /// <summary>The values of a domain dimension <c>[start, start + count)</c>.</summary>
-    public static LongInterval Domain(int start, int count) => count <= 0 ? Empty : new(start, (long)start + count - 1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LongInterval Domain(int start, int count) => count <= 0 ? new(1, 0) : new(start, (long)start + count - 1);
 
     /// <summary>The values a loop variable takes: from the lowest start to the highest (inclusive) end.</summary>
     public static LongInterval Loop(LongInterval first, LongInterval last)

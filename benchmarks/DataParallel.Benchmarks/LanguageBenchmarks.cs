@@ -86,7 +86,7 @@ public class GridBenchmarks
 
     private float[] _a = [], _b = [], _c = [];
     private float[] _image = [], _blurred = [];
-    private int[] _iterations = [];
+    private float[] _iterations = [];
 
     [GlobalSetup]
     public void Setup()
@@ -96,7 +96,7 @@ public class GridBenchmarks
         _c = new float[MatrixSize * MatrixSize];
         _image = RandomFloats.Uniform(ImageSize * ImageSize, 0f, 1f, seed: 6);
         _blurred = new float[ImageSize * ImageSize];
-        _iterations = new int[FractalWidth * FractalHeight];
+        _iterations = new float[FractalWidth * FractalHeight];
     }
 
     [Benchmark]

@@ -30,13 +30,13 @@ public class SliceBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("MatMul")]
-    public void MatMulSliced() => Kernels.MatMulRows(0..MatrixSize, 0..MatrixSize, MatrixSize, MatrixSize, _a, _b, _c);
+    public void MatMulSliced() => SliceKernels.MatMulRows(0..MatrixSize, 0..MatrixSize, MatrixSize, MatrixSize, _a, _b, _c);
 
     [Benchmark]
     [BenchmarkCategory("RowScale")]
-    public void RowScaleFlat() => Kernels.RowScaleFlat(0..Rows, 0..Columns, Columns, _grid, _scaled);
+    public void RowScaleFlat() => SliceKernels.RowScaleFlat(0..Rows, 0..Columns, Columns, _grid, _scaled);
 
     [Benchmark]
     [BenchmarkCategory("RowScale")]
-    public void RowScaleSliced() => Kernels.RowScaleSliced(0..Rows, 0..Columns, Columns, _grid, _scaled);
+    public void RowScaleSliced() => SliceKernels.RowScaleSliced(0..Rows, 0..Columns, Columns, _grid, _scaled);
 }

@@ -2,10 +2,10 @@ using System;
 
 namespace DataParallel.Benchmarks;
 
-/// <summary>Kernels written with span locals and slices, twins of flat-indexed ones in <see cref="Kernels"/>.</summary>
-public static partial class Kernels
+/// <summary>Kernels written with span locals and slices, twins of the tour's flat-indexed ones in <see cref="Kernels"/>.</summary>
+public static partial class SliceKernels
 {
-    /// <summary><see cref="MatMul"/> through row slices of A, B and C.</summary>
+    /// <summary><see cref="Kernels.MatMul"/> through row slices of A, B and C.</summary>
     [Parallel(Dimensions = 2)]
     public static void MatMulRows(int row, int col, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c)
     {

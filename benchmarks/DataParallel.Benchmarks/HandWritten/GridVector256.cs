@@ -59,10 +59,10 @@ public static class GridVector256
         });
 
     /// <summary>Escape-time Mandelbrot: eight pixels per vector, iterating until all eight have escaped.</summary>
-    public static void Mandelbrot(int width, int height, float x0, float y0, float step, int maxIterations, int[] iterations)
+    public static void Mandelbrot(int width, int height, float x0, float y0, float step, int maxIterations, float[] iterations)
         => Parallel.For(0, height, py =>
         {
-            ref int it = ref MemoryMarshal.GetArrayDataReference(iterations);
+            ref float it = ref MemoryMarshal.GetArrayDataReference(iterations);
             Vector256<float> ci = Vector256.Create(y0 + py * step);
             Vector256<float> four = Vector256.Create(4f);
             int px = 0;
@@ -81,7 +81,7 @@ public static class GridVector256
                     zr = t;
                     n -= active;
                 }
-                n.StoreUnsafe(ref it, (nuint)(py * width + px));
+                Vector256.ConvertToSingle(n).StoreUnsafe(ref it, (nuint)(py * width + px));
             }
             for (; px < width; px++)
                 Kernels.Mandelbrot(py, px, width, x0, y0, step, maxIterations, iterations);

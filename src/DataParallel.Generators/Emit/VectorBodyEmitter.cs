@@ -224,6 +224,7 @@ internal sealed class VectorBodyEmitter
     {
         private readonly List<string> _factors = new();
         private readonly Stack<(string? Loop, string? Iteration)> _loops = new();
+        private readonly Stack<VaryingLoopScope> _varyingLoops = new();
         private int _next;
         private bool _live;
         private bool _endLabel;
@@ -418,11 +419,14 @@ internal sealed class VectorBodyEmitter
                         _factors.Add("__live");
                     _factors.Add(iteration);
                     _loops.Push((running, iteration));
+                    var scope = new VaryingLoopScope(running, iteration, LoopPrivateLocals.Find(owner._kernel.Body, loop, owner._simd.Lanes));
+                    _varyingLoops.Push(scope);
                     Write(loop.Body);
                     _loops.Pop();
                     _factors[_factors.Count - 1] = running;
                     foreach (KernelStatement increment in loop.Increments)
                         Write(increment);
+                    _varyingLoops.Pop();
                     if (loop.ConditionAfterBody && loop.Condition is not null)
                         NarrowByCondition(running, loop.Condition);
                     _factors.Clear();
@@ -479,12 +483,53 @@ internal sealed class VectorBodyEmitter
                 return $"{name} = {scalar.Write(assign.Value)}";
             string? mask = Mask;
             vector.Guard = mask;
+            bool dead = mask is null || LeftLanesAreDead(assign.Name);
+            if (!dead && MaskedStep(assign) is { } step)
+            {
+                // x ± step under a mask: the lanes outside it add zero (integers only: for floats -0 + 0 is +0).
+                ScalarKind stepLane = assign.Value.Type.LaneType()!.Value;
+                string selected = vector.MaskAs(mask!, stepLane);
+                bool add = ((BinaryExpression)assign.Value).Operator == BinaryOperator.Add;
+                if (step is ConstantExpression { IntegerValue: 1 })
+                    return $"{name} = ({name} {(add ? "-" : "+")} {selected})";
+                return $"{name} = ({name} {(add ? "+" : "-")} ({vector.Write(step)} & {selected}))";
+            }
             string value = vector.Write(assign.Value);
-            if (mask is null)
+            if (dead)
                 return $"{name} = {value}";
             ScalarKind lane = assign.Value.Type == ScalarKind.Boolean ? vector.MaskLane : assign.Value.Type.LaneType()!.Value;
-            return $"{name} = {(assign.Value.Type == ScalarKind.Boolean ? owner._width : owner.WidthOf(lane)).Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {name})";
+            return $"{name} = Dp::LaneSelect.Blend({vector.MaskAs(mask!, lane)}, {value}, {name})";
         }
+
+        /// <summary>
+        /// Whether the lanes outside the current mask are lanes that have left the innermost varying loop for good
+        /// and <paramref name="local"/> is one the kernel no longer reads for them (see <see cref="LoopPrivateLocals"/>).
+        /// </summary>
+        private bool LeftLanesAreDead(string local)
+        {
+            if (_varyingLoops.Count == 0)
+                return false;
+            VaryingLoopScope loop = _varyingLoops.Peek();
+            if (!loop.PrivateLocals.Contains(local))
+                return false;
+            var narrowing = _factors.Where(f => f != "__live").ToList();
+            return narrowing.Count == 1 && (narrowing[0] == loop.Iteration || narrowing[0] == loop.Running);
+        }
+
+        /// <summary>The step of <c>x = x + step</c> or <c>x = x - step</c> (also <c>step + x</c>) on integer lanes, unchecked.</summary>
+        private static KernelExpression? MaskedStep(AssignLocalStatement assign)
+        {
+            if (assign.Value is not BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Checked: false } sum
+                || assign.Value.Type.LaneType() is not { } lane || !lane.IsInteger())
+                return null;
+            if (sum.Left is LocalExpression left && left.Name == assign.Name && left.Type == sum.Type)
+                return sum.Right;
+            if (sum.Operator == BinaryOperator.Add && sum.Right is LocalExpression right && right.Name == assign.Name && right.Type == sum.Type)
+                return sum.Left;
+            return null;
+        }
+
+        private sealed record VaryingLoopScope(string Running, string Iteration, IReadOnlyCollection<string> PrivateLocals);
 
         private string VaryingType(ScalarKind type) => type == ScalarKind.Boolean ? vector.MaskType : owner.WidthOf(type.LaneType()!.Value).Type(type.LaneType()!.Value);
 

@@ -488,7 +488,7 @@ internal sealed class VectorBodyEmitter
             {
                 // x ± step under a mask: the lanes outside it add zero (integers only: for floats -0 + 0 is +0).
                 ScalarKind stepLane = assign.Value.Type.LaneType()!.Value;
-                string selected = vector.MaskAs(mask!, stepLane);
+                string selected = vector.MaskAs($"({mask})", stepLane);
                 bool add = ((BinaryExpression)assign.Value).Operator == BinaryOperator.Add;
                 if (step is ConstantExpression { IntegerValue: 1 })
                     return $"{name} = ({name} {(add ? "-" : "+")} {selected})";

@@ -131,14 +131,23 @@ internal sealed class VectorBodyEmitter
             else if (p.IsSpan)
                 _writer.Line($"ref {p.Type.Keyword()} {name} = ref {GeneratedNames.MemoryMarshal}.GetReference(__args.{name});");
         }
-        foreach (UniformExpression uniform in BroadcastUniforms())
+        (List<UniformExpression> uniforms, List<LocalExpression> locals) = BroadcastOperands();
+        foreach (UniformExpression uniform in uniforms)
         {
-            string name = "__" + uniform.Name;
-            ScalarKind lane = uniform.Type.LaneType()!.Value;
-            string value = uniform.Type == lane ? Identifier.Escape(uniform.Name) : $"unchecked(({lane.Keyword()}){Identifier.Escape(uniform.Name)})";
-            _writer.Line($"{WidthOf(lane).Type(lane)} {name} = {WidthOf(lane).Api}.Create({value});");
-            _broadcasts[uniform.Name] = name;
+            _writer.Line(BroadcastDeclaration(uniform.Name, uniform.Type));
+            _broadcasts[uniform.Name] = "__" + uniform.Name;
         }
+        // A uniform local set once is broadcast where it is declared (see StatementWriter), not in every loop iteration.
+        foreach (LocalExpression local in locals)
+            _broadcasts[local.Name] = "__" + local.Name;
+    }
+
+    /// <summary>The vector of <paramref name="name"/>'s value in every lane, declared as <c>__name</c>.</summary>
+    private string BroadcastDeclaration(string name, ScalarKind type)
+    {
+        ScalarKind lane = type.LaneType()!.Value;
+        string value = type == lane ? Identifier.Escape(name) : $"unchecked(({lane.Keyword()}){Identifier.Escape(name)})";
+        return $"{WidthOf(lane).Type(lane)} __{name} = {WidthOf(lane).Api}.Create({value});";
     }
 
     /// <summary>One vector of lanes starting at index <paramref name="index"/>.</summary>
@@ -173,16 +182,32 @@ internal sealed class VectorBodyEmitter
         _ => $"({left} ^ {right})",
     };
 
-    /// <summary>Uniform parameters that meet per-lane values: broadcast once per chunk instead of once per vector.</summary>
-    private IEnumerable<UniformExpression> BroadcastUniforms()
+    /// <summary>
+    /// Uniform parameters that meet per-lane values, broadcast once per chunk instead of once per vector; and uniform
+    /// locals that do, declared with a value and never assigned again, broadcast once where they are declared
+    /// instead of at every use (the JIT does not hoist a broadcast out of a loop).
+    /// </summary>
+    private (List<UniformExpression> Uniforms, List<LocalExpression> Locals) BroadcastOperands()
     {
         var found = new Dictionary<string, UniformExpression>();
+        var locals = new Dictionary<string, LocalExpression>();
+        var reassigned = new HashSet<string>(KernelWalker.Statements(_kernel.Body).OfType<AssignLocalStatement>().Select(a => a.Name));
+        foreach (KernelStatement statement in KernelWalker.Statements(_kernel.Body))
+        {
+            // A declaration in a for loop's header is written inside the header, where no broadcast can follow it.
+            if (statement is DeclareLocalStatement { Initializer: null } declaration)
+                reassigned.Add(declaration.Name);
+            else if (statement is LoopStatement loop)
+                reassigned.UnionWith(loop.Initializers.OfType<DeclareLocalStatement>().Select(d => d.Name));
+        }
         void Visit(KernelExpression expression)
         {
             if (_simd.Lanes.Classify(expression) == LaneClass.Uniform)
             {
                 if (expression is UniformExpression uniform && uniform.Type.LaneType() is not null)
                     found[uniform.Name] = uniform;
+                else if (expression is LocalExpression local && local.Type.LaneType() is not null && !reassigned.Contains(local.Name))
+                    locals[local.Name] = local;
                 return;
             }
             foreach (KernelExpression child in KernelWalker.Children(expression))
@@ -209,9 +234,15 @@ internal sealed class VectorBodyEmitter
                 case AssignLocalStatement assign when _simd.Lanes.ClassifyLocal(assign.Name) == LaneClass.Varying:
                     Visit(assign.Value);
                     break;
+                case IfStatement branch when _simd.Lanes.Classify(branch.Condition) == LaneClass.Varying:
+                    Visit(branch.Condition);
+                    break;
+                case LoopStatement { Condition: { } condition } loop when _simd.Lanes.IsVarying(loop):
+                    Visit(condition);
+                    break;
             }
         }
-        return found.Values.OrderBy(u => u.Name, System.StringComparer.Ordinal);
+        return (found.Values.OrderBy(u => u.Name, System.StringComparer.Ordinal).ToList(), locals.Values.ToList());
     }
 
     /// <summary>
@@ -275,6 +306,8 @@ internal sealed class VectorBodyEmitter
                     break;
                 case DeclareLocalStatement declare:
                     Emit(Declaration(declare, fresh: true) + ";");
+                    if (owner._simd.Lanes.ClassifyLocal(declare.Name) == LaneClass.Uniform && owner._broadcasts.ContainsKey(declare.Name))
+                        Out.Line(owner.BroadcastDeclaration(declare.Name, declare.Type));
                     break;
                 case AssignLocalStatement assign:
                     Emit(Assignment(assign) + ";");

@@ -138,6 +138,30 @@ public sealed class VaryingLoopBlendDifferentialTests
                 }
                 y[i] = a + b + c;
             }
+
+            // Uniform locals set once (s, and u in every iteration of a uniform loop) meet per-lane values in
+            // assignments and in conditions: each is broadcast once where it is declared.
+            [Parallel]
+            public static void Broadcasts(int i, int terms, float scale, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float s = scale * 0.5f;
+                float acc = x[i];
+                for (int t = 0; t < terms; t++)
+                {
+                    float u = s + t;
+                    if (acc > u)
+                        acc = acc * s - u;
+                    else
+                        acc += u;
+                }
+                int n = 0;
+                while (n < terms && acc < s * 100f)
+                {
+                    acc = acc * 1.5f + s;
+                    n++;
+                }
+                y[i] = acc + n;
+            }
         }
 
         public static class Drivers
@@ -159,6 +183,9 @@ public sealed class VaryingLoopBlendDifferentialTests
 
             public static void StepsGenerated(int[] x, long[] y) => Kernels.Steps(x, y);
             public static void StepsScalar(int[] x, long[] y) { for (int i = 0; i < x.Length; i++) Kernels.Steps(i, x, y); }
+
+            public static void BroadcastsGenerated(int terms, float scale, float[] x, float[] y) => Kernels.Broadcasts(terms, scale, x, y);
+            public static void BroadcastsScalar(int terms, float scale, float[] x, float[] y) { for (int i = 0; i < x.Length; i++) Kernels.Broadcasts(i, terms, scale, x, y); }
         }
         """;
 
@@ -205,6 +232,15 @@ public sealed class VaryingLoopBlendDifferentialTests
             size => [TestValues.Integers<int>(size, size), new long[size]],
             DomainSizes.Standard, ElementComparison.Bitwise);
 
+    [Theory]
+    [InlineData(0, 1.5f)]
+    [InlineData(6, -3f)]
+    [InlineData(30, float.NaN)]
+    public void Uniform_locals_broadcast_once_give_the_scalar_results(int terms, float scale)
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "Broadcasts",
+            size => [terms, scale, TestValues.Floats(size, size), new float[size]],
+            DomainSizes.Standard, ElementComparison.Bitwise);
+
     [Fact]
     public void Only_locals_dead_after_the_loop_and_free_of_addresses_skip_their_blend()
     {
@@ -218,5 +254,10 @@ public sealed class VaryingLoopBlendDifferentialTests
 
         Assert.Contains("z = Dp::LaneSelect.Blend", Body("SkipsAnIteration"), System.StringComparison.Ordinal);
         Assert.Contains("j = (j + (", Body("Scan"), System.StringComparison.Ordinal);
+
+        string broadcasts = Body("Broadcasts");
+        Assert.Contains("Simd::Vector256<float> __s = Simd::Vector256.Create(s);", broadcasts, System.StringComparison.Ordinal);
+        Assert.Contains("Simd::Vector256<float> __u = Simd::Vector256.Create(u);", broadcasts, System.StringComparison.Ordinal);
+        Assert.Contains("Simd::Vector256.LessThan(n, __terms)", broadcasts, System.StringComparison.Ordinal);
     }
 }

@@ -135,19 +135,25 @@ internal sealed class VectorBodyEmitter
         foreach (UniformExpression uniform in uniforms)
         {
             _writer.Line(BroadcastDeclaration(uniform.Name, uniform.Type));
-            _broadcasts[uniform.Name] = "__" + uniform.Name;
+            _broadcasts[uniform.Name] = BroadcastName(uniform.Name);
         }
         // A uniform local set once is broadcast where it is declared (see StatementWriter), not in every loop iteration.
         foreach (LocalExpression local in locals)
-            _broadcasts[local.Name] = "__" + local.Name;
+            _broadcasts[local.Name] = BroadcastName(local.Name);
     }
 
-    /// <summary>The vector of <paramref name="name"/>'s value in every lane, declared as <c>__name</c>.</summary>
+    /// <summary>
+    /// The name of the broadcast of <paramref name="name"/>: <c>__b_name</c>, apart from the chunk body's own names
+    /// (<c>__stop</c>, <c>__tail</c>, <c>__live</c>, …), which a kernel's <c>stop</c> or <c>tail</c> would otherwise meet.
+    /// </summary>
+    private static string BroadcastName(string name) => "__b_" + name;
+
+    /// <summary>The vector of <paramref name="name"/>'s value in every lane, declared as <see cref="BroadcastName"/>.</summary>
     private string BroadcastDeclaration(string name, ScalarKind type)
     {
         ScalarKind lane = type.LaneType()!.Value;
         string value = type == lane ? Identifier.Escape(name) : $"unchecked(({lane.Keyword()}){Identifier.Escape(name)})";
-        return $"{WidthOf(lane).Type(lane)} __{name} = {WidthOf(lane).Api}.Create({value});";
+        return $"{WidthOf(lane).Type(lane)} {BroadcastName(name)} = {WidthOf(lane).Api}.Create({value});";
     }
 
     /// <summary>One vector of lanes starting at index <paramref name="index"/>.</summary>

@@ -162,6 +162,22 @@ public sealed class VaryingLoopBlendDifferentialTests
                 }
                 y[i] = acc + n;
             }
+
+            // Uniforms named like the chunk body's own locals (__stop, __active, __live, __tail): their broadcasts must not clash.
+            [Parallel]
+            public static void Names(int i, int stop, float active, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float live = active * 2f;
+                int tail = stop + 1;
+                float z = x[i];
+                int n = 0;
+                while (n < tail && z < live)
+                {
+                    z = z * 1.5f + live;
+                    n++;
+                }
+                y[i] = z + n + stop;
+            }
         }
 
         public static class Drivers
@@ -183,6 +199,9 @@ public sealed class VaryingLoopBlendDifferentialTests
 
             public static void StepsGenerated(int[] x, long[] y) => Kernels.Steps(x, y);
             public static void StepsScalar(int[] x, long[] y) { for (int i = 0; i < x.Length; i++) Kernels.Steps(i, x, y); }
+
+            public static void NamesGenerated(int stop, float active, float[] x, float[] y) => Kernels.Names(stop, active, x, y);
+            public static void NamesScalar(int stop, float active, float[] x, float[] y) { for (int i = 0; i < x.Length; i++) Kernels.Names(i, stop, active, x, y); }
 
             public static void BroadcastsGenerated(int terms, float scale, float[] x, float[] y) => Kernels.Broadcasts(terms, scale, x, y);
             public static void BroadcastsScalar(int terms, float scale, float[] x, float[] y) { for (int i = 0; i < x.Length; i++) Kernels.Broadcasts(i, terms, scale, x, y); }
@@ -242,6 +261,12 @@ public sealed class VaryingLoopBlendDifferentialTests
             DomainSizes.Standard, ElementComparison.Bitwise);
 
     [Fact]
+    public void Broadcasts_of_uniforms_named_like_generated_locals_do_not_clash()
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "Names",
+            size => [9, 40f, TestValues.ModerateFloats(size, size, 5f), new float[size]],
+            DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
     public void Only_locals_dead_after_the_loop_and_free_of_addresses_skip_their_blend()
     {
         string code = string.Join("\n", GeneratorHarness.Run(Source).GeneratedSources.Select(s => s.SourceText.ToString()));
@@ -256,8 +281,8 @@ public sealed class VaryingLoopBlendDifferentialTests
         Assert.Contains("j = (j + (", Body("Scan"), System.StringComparison.Ordinal);
 
         string broadcasts = Body("Broadcasts");
-        Assert.Contains("Simd::Vector256<float> __s = Simd::Vector256.Create(s);", broadcasts, System.StringComparison.Ordinal);
-        Assert.Contains("Simd::Vector256<float> __u = Simd::Vector256.Create(u);", broadcasts, System.StringComparison.Ordinal);
-        Assert.Contains("Simd::Vector256.LessThan(n, __terms)", broadcasts, System.StringComparison.Ordinal);
+        Assert.Contains("Simd::Vector256<float> __b_s = Simd::Vector256.Create(s);", broadcasts, System.StringComparison.Ordinal);
+        Assert.Contains("Simd::Vector256<float> __b_u = Simd::Vector256.Create(u);", broadcasts, System.StringComparison.Ordinal);
+        Assert.Contains("Simd::Vector256.LessThan(n, __b_terms)", broadcasts, System.StringComparison.Ordinal);
     }
 }

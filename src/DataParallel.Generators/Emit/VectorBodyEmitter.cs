@@ -136,14 +136,29 @@ internal sealed class VectorBodyEmitter
             else if (p.IsSpan)
                 _writer.Line($"ref {p.Type.Keyword()} {name} = ref {GeneratedNames.MemoryMarshal}.GetReference(__args.{name});");
         }
-        foreach (UniformExpression uniform in BroadcastUniforms())
+        (List<UniformExpression> uniforms, List<LocalExpression> locals) = BroadcastOperands();
+        foreach (UniformExpression uniform in uniforms)
         {
-            string name = "__" + uniform.Name;
-            ScalarKind lane = uniform.Type.LaneType()!.Value;
-            string value = uniform.Type == lane ? Identifier.Escape(uniform.Name) : $"unchecked(({lane.Keyword()}){Identifier.Escape(uniform.Name)})";
-            _writer.Line($"{WidthOf(lane).Type(lane)} {name} = {WidthOf(lane).Api}.Create({value});");
-            _broadcasts[uniform.Name] = name;
+            _writer.Line(BroadcastDeclaration(uniform.Name, uniform.Type));
+            _broadcasts[uniform.Name] = BroadcastName(uniform.Name);
         }
+        // A uniform local set once is broadcast where it is declared (see StatementWriter), not in every loop iteration.
+        foreach (LocalExpression local in locals)
+            _broadcasts[local.Name] = BroadcastName(local.Name);
+    }
+
+    /// <summary>
+    /// The name of the broadcast of <paramref name="name"/>: <c>__b_name</c>, apart from the chunk body's own names
+    /// (<c>__stop</c>, <c>__tail</c>, <c>__live</c>, …), which a kernel's <c>stop</c> or <c>tail</c> would otherwise meet.
+    /// </summary>
+    private static string BroadcastName(string name) => "__b_" + name;
+
+    /// <summary>The vector of <paramref name="name"/>'s value in every lane, declared as <see cref="BroadcastName"/>.</summary>
+    private string BroadcastDeclaration(string name, ScalarKind type)
+    {
+        ScalarKind lane = type.LaneType()!.Value;
+        string value = type == lane ? Identifier.Escape(name) : $"unchecked(({lane.Keyword()}){Identifier.Escape(name)})";
+        return $"{WidthOf(lane).Type(lane)} {BroadcastName(name)} = {WidthOf(lane).Api}.Create({value});";
     }
 
     /// <summary>One vector of lanes starting at index <paramref name="index"/>.</summary>
@@ -178,16 +193,32 @@ internal sealed class VectorBodyEmitter
         _ => $"({left} ^ {right})",
     };
 
-    /// <summary>Uniform parameters that meet per-lane values: broadcast once per chunk instead of once per vector.</summary>
-    private IEnumerable<UniformExpression> BroadcastUniforms()
+    /// <summary>
+    /// Uniform parameters that meet per-lane values, broadcast once per chunk instead of once per vector; and uniform
+    /// locals that do, declared with a value and never assigned again, broadcast once where they are declared
+    /// instead of at every use (the JIT does not hoist a broadcast out of a loop).
+    /// </summary>
+    private (List<UniformExpression> Uniforms, List<LocalExpression> Locals) BroadcastOperands()
     {
         var found = new Dictionary<string, UniformExpression>();
+        var locals = new Dictionary<string, LocalExpression>();
+        var reassigned = new HashSet<string>(KernelWalker.Statements(_kernel.Body).OfType<AssignLocalStatement>().Select(a => a.Name));
+        foreach (KernelStatement statement in KernelWalker.Statements(_kernel.Body))
+        {
+            // A declaration in a for loop's header is written inside the header, where no broadcast can follow it.
+            if (statement is DeclareLocalStatement { Initializer: null } declaration)
+                reassigned.Add(declaration.Name);
+            else if (statement is LoopStatement loop)
+                reassigned.UnionWith(loop.Initializers.OfType<DeclareLocalStatement>().Select(d => d.Name));
+        }
         void Visit(KernelExpression expression)
         {
             if (_simd.Lanes.Classify(expression) == LaneClass.Uniform)
             {
                 if (expression is UniformExpression uniform && uniform.Type.LaneType() is not null)
                     found[uniform.Name] = uniform;
+                else if (expression is LocalExpression local && local.Type.LaneType() is not null && !reassigned.Contains(local.Name))
+                    locals[local.Name] = local;
                 return;
             }
             foreach (KernelExpression child in KernelWalker.Children(expression))
@@ -214,9 +245,15 @@ internal sealed class VectorBodyEmitter
                 case AssignLocalStatement assign when _simd.Lanes.ClassifyLocal(assign.Name) == LaneClass.Varying:
                     Visit(assign.Value);
                     break;
+                case IfStatement branch when _simd.Lanes.Classify(branch.Condition) == LaneClass.Varying:
+                    Visit(branch.Condition);
+                    break;
+                case LoopStatement { Condition: { } condition } loop when _simd.Lanes.IsVarying(loop):
+                    Visit(condition);
+                    break;
             }
         }
-        return found.Values.OrderBy(u => u.Name, System.StringComparer.Ordinal);
+        return (found.Values.OrderBy(u => u.Name, System.StringComparer.Ordinal).ToList(), locals.Values.ToList());
     }
 
     /// <summary>
@@ -229,6 +266,7 @@ internal sealed class VectorBodyEmitter
     {
         private readonly List<string> _factors = new();
         private readonly Stack<(string? Loop, string? Iteration)> _loops = new();
+        private readonly Stack<VaryingLoopScope> _varyingLoops = new();
         private int _next;
         private bool _live;
         private bool _endLabel;
@@ -279,6 +317,8 @@ internal sealed class VectorBodyEmitter
                     break;
                 case DeclareLocalStatement declare:
                     Emit(Declaration(declare, fresh: true) + ";");
+                    if (owner._simd.Lanes.ClassifyLocal(declare.Name) == LaneClass.Uniform && owner._broadcasts.ContainsKey(declare.Name))
+                        Out.Line(owner.BroadcastDeclaration(declare.Name, declare.Type));
                     break;
                 case AssignLocalStatement assign:
                     Emit(Assignment(assign) + ";");
@@ -426,11 +466,14 @@ internal sealed class VectorBodyEmitter
                         _factors.Add("__live");
                     _factors.Add(iteration);
                     _loops.Push((running, iteration));
+                    var scope = new VaryingLoopScope(running, iteration, LoopPrivateLocals.Find(owner._kernel.Body, loop, owner._simd.Lanes));
+                    _varyingLoops.Push(scope);
                     Write(loop.Body);
                     _loops.Pop();
                     _factors[_factors.Count - 1] = running;
                     foreach (KernelStatement increment in loop.Increments)
                         Write(increment);
+                    _varyingLoops.Pop();
                     if (loop.ConditionAfterBody && loop.Condition is not null)
                         NarrowByCondition(running, loop.Condition);
                     _factors.Clear();
@@ -487,12 +530,53 @@ internal sealed class VectorBodyEmitter
                 return $"{name} = {scalar.Write(assign.Value)}";
             string? mask = Mask;
             vector.Guard = mask;
+            bool dead = mask is null || LeftLanesAreDead(assign.Name);
+            if (!dead && MaskedStep(assign) is { } step)
+            {
+                // x ± step under a mask: the lanes outside it add zero (integers only: for floats -0 + 0 is +0).
+                ScalarKind stepLane = assign.Value.Type.LaneType()!.Value;
+                string selected = vector.MaskAs($"({mask})", stepLane);
+                bool add = ((BinaryExpression)assign.Value).Operator == BinaryOperator.Add;
+                if (step is ConstantExpression { IntegerValue: 1 })
+                    return $"{name} = ({name} {(add ? "-" : "+")} {selected})";
+                return $"{name} = ({name} {(add ? "+" : "-")} ({vector.Write(step)} & {selected}))";
+            }
             string value = vector.Write(assign.Value);
-            if (mask is null)
+            if (dead)
                 return $"{name} = {value}";
             ScalarKind lane = assign.Value.Type == ScalarKind.Boolean ? vector.MaskLane : assign.Value.Type.LaneType()!.Value;
-            return $"{name} = {(assign.Value.Type == ScalarKind.Boolean ? owner._width : owner.WidthOf(lane)).Api}.ConditionalSelect({vector.MaskAs(mask, lane)}, {value}, {name})";
+            return $"{name} = Dp::LaneSelect.Blend({vector.MaskAs(mask!, lane)}, {value}, {name})";
         }
+
+        /// <summary>
+        /// Whether the lanes outside the current mask are lanes that have left the innermost varying loop for good
+        /// and <paramref name="local"/> is one the kernel no longer reads for them (see <see cref="LoopPrivateLocals"/>).
+        /// </summary>
+        private bool LeftLanesAreDead(string local)
+        {
+            if (_varyingLoops.Count == 0)
+                return false;
+            VaryingLoopScope loop = _varyingLoops.Peek();
+            if (!loop.PrivateLocals.Contains(local))
+                return false;
+            var narrowing = _factors.Where(f => f != "__live").ToList();
+            return narrowing.Count == 1 && (narrowing[0] == loop.Iteration || narrowing[0] == loop.Running);
+        }
+
+        /// <summary>The step of <c>x = x + step</c> or <c>x = x - step</c> (also <c>step + x</c>) on integer lanes, unchecked.</summary>
+        private static KernelExpression? MaskedStep(AssignLocalStatement assign)
+        {
+            if (assign.Value is not BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Checked: false } sum
+                || assign.Value.Type.LaneType() is not { } lane || !lane.IsInteger())
+                return null;
+            if (sum.Left is LocalExpression left && left.Name == assign.Name && left.Type == sum.Type)
+                return sum.Right;
+            if (sum.Operator == BinaryOperator.Add && sum.Right is LocalExpression right && right.Name == assign.Name && right.Type == sum.Type)
+                return sum.Left;
+            return null;
+        }
+
+        private sealed record VaryingLoopScope(string Running, string Iteration, IReadOnlyCollection<string> PrivateLocals);
 
         private string VaryingType(ScalarKind type) => type == ScalarKind.Boolean ? vector.MaskType : owner.WidthOf(type.LaneType()!.Value).Type(type.LaneType()!.Value);
 

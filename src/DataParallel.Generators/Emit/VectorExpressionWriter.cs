@@ -340,7 +340,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
 
     private string Broadcast(KernelExpression expression, ScalarKind lane)
     {
-        if (expression is UniformExpression uniform && broadcasts.TryGetValue(uniform.Name, out string? hoisted))
+        if (expression is UniformExpression or LocalExpression && broadcasts.TryGetValue(expression is UniformExpression u ? u.Name : ((LocalExpression)expression).Name, out string? hoisted))
             return hoisted;
         string value = scalar.Write(expression);
         if (expression.Type != lane)

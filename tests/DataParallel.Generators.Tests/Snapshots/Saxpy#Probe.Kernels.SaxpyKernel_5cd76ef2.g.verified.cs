@@ -113,19 +113,19 @@ namespace Probe
                 float a = __args.a;
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
-                Simd::Vector512<float> __a = Simd::Vector512.Create(a);
+                Simd::Vector512<float> __b_a = Simd::Vector512.Create(a);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
                 for (; i <= __stop - 16; i += 16)
                 {
-                    Simd::Vector512.StoreUnsafe(((__a * Simd::Vector512.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector512.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
+                    Simd::Vector512.StoreUnsafe(((__b_a * Simd::Vector512.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector512.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
                     __end: ;
                 }
                 if (i < __stop)
                 {
                     // The last, partial vector: the same computation; inactive lanes repeat the last element and are never stored.
                     int __active = __stop - i;
-                    Dp::Lanes.StoreTail512(((__a * Dp::Lanes.LoadTail512(ref x, (nuint)i, __active)) + Dp::Lanes.LoadTail512(ref y, (nuint)i, __active)), ref y, (nuint)i, __active);
+                    Dp::Lanes.StoreTail512(((__b_a * Dp::Lanes.LoadTail512(ref x, (nuint)i, __active)) + Dp::Lanes.LoadTail512(ref y, (nuint)i, __active)), ref y, (nuint)i, __active);
                     __end: ;
                 }
             }
@@ -135,19 +135,19 @@ namespace Probe
                 float a = __args.a;
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
-                Simd::Vector256<float> __a = Simd::Vector256.Create(a);
+                Simd::Vector256<float> __b_a = Simd::Vector256.Create(a);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
                 for (; i <= __stop - 8; i += 8)
                 {
-                    Simd::Vector256.StoreUnsafe(((__a * Simd::Vector256.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector256.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
+                    Simd::Vector256.StoreUnsafe(((__b_a * Simd::Vector256.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector256.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
                     __end: ;
                 }
                 if (i < __stop)
                 {
                     // The last, partial vector: the same computation; inactive lanes repeat the last element and are never stored.
                     int __active = __stop - i;
-                    Dp::Lanes.StoreTail256(((__a * Dp::Lanes.LoadTail256(ref x, (nuint)i, __active)) + Dp::Lanes.LoadTail256(ref y, (nuint)i, __active)), ref y, (nuint)i, __active);
+                    Dp::Lanes.StoreTail256(((__b_a * Dp::Lanes.LoadTail256(ref x, (nuint)i, __active)) + Dp::Lanes.LoadTail256(ref y, (nuint)i, __active)), ref y, (nuint)i, __active);
                     __end: ;
                 }
             }
@@ -157,19 +157,19 @@ namespace Probe
                 float a = __args.a;
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
-                Simd::Vector128<float> __a = Simd::Vector128.Create(a);
+                Simd::Vector128<float> __b_a = Simd::Vector128.Create(a);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
                 for (; i <= __stop - 4; i += 4)
                 {
-                    Simd::Vector128.StoreUnsafe(((__a * Simd::Vector128.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector128.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
+                    Simd::Vector128.StoreUnsafe(((__b_a * Simd::Vector128.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector128.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
                     __end: ;
                 }
                 if (i < __stop)
                 {
                     // The last, partial vector: the same computation; inactive lanes repeat the last element and are never stored.
                     int __active = __stop - i;
-                    Dp::Lanes.StoreTail128(((__a * Dp::Lanes.LoadTail128(ref x, (nuint)i, __active)) + Dp::Lanes.LoadTail128(ref y, (nuint)i, __active)), ref y, (nuint)i, __active);
+                    Dp::Lanes.StoreTail128(((__b_a * Dp::Lanes.LoadTail128(ref x, (nuint)i, __active)) + Dp::Lanes.LoadTail128(ref y, (nuint)i, __active)), ref y, (nuint)i, __active);
                     __end: ;
                 }
             }

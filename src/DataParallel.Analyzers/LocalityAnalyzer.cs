@@ -26,6 +26,9 @@ public sealed class LocalityAnalyzer : DiagnosticAnalyzer
     /// </summary>
     public const string InterchangePartnerProperty = "InterchangeWith";
 
+    /// <summary>The DP2006 property naming the reported inner loop's variable, next to <see cref="InterchangePartnerProperty"/>.</summary>
+    public const string InnerLoopProperty = "InnerLoop";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.StridedAccess,
@@ -77,7 +80,7 @@ public sealed class LocalityAnalyzer : DiagnosticAnalyzer
         LocalityKind.ColumnWalk => Diagnostic.Create(DiagnosticDescriptors.ColumnWalk, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner),
         LocalityKind.Gather => Diagnostic.Create(DiagnosticDescriptors.Gather, location, method.Name, finding.Site.Display, finding.FastIndex),
         LocalityKind.InnerLoopStride => Diagnostic.Create(DiagnosticDescriptors.InnerLoopStride, location,
-            finding.Partner is null ? null : ImmutableDictionary<string, string?>.Empty.Add(InterchangePartnerProperty, finding.Partner),
+            finding.Partner is null ? null : ImmutableDictionary<string, string?>.Empty.Add(InnerLoopProperty, finding.FastIndex).Add(InterchangePartnerProperty, finding.Partner),
             method.Name, finding.Site.Display, finding.FastIndex, finding.Stride,
             finding.Partner is null ? "" : $"; interchanging loops '{finding.Partner}' and '{finding.FastIndex}' would walk it contiguously"),
         _ => Diagnostic.Create(DiagnosticDescriptors.LanesWalkRows, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner,

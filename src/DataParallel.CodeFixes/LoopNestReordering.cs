@@ -67,7 +67,8 @@ internal static class LoopNestReordering
                     break;
                 case ElementAccessExpressionSyntax element:
                     if (element.Expression is not IdentifierNameSyntax span || model.GetSymbolInfo(span, cancellationToken).Symbol is not { } spanSymbol
-                        || model.GetTypeInfo(element, cancellationToken).Type is not { } elementType)
+                        || model.GetTypeInfo(element, cancellationToken).Type is not { } elementType
+                        || headerNames.Contains(span.Identifier.ValueText))
                         return false;
                     // A plain store leaves whichever write came last; proving that no two iterations write one
                     // element is the race analysis' job, not a syntax check's, so stores refuse.

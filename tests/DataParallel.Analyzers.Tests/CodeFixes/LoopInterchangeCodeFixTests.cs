@@ -90,6 +90,25 @@ public sealed class LoopInterchangeCodeFixTests
         """));
 
     [Fact]
+    public Task Integer_updates_of_the_lane_element_are_reordered() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyCodeFixAsync(Kernel("""
+            [Parallel]
+            public static void Accumulate(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
+            {
+                for (int q = 0; q < n; q++)
+                    for (int p = 0; p < m; p++)
+                        y[i] += {|DP2006:a[p * n + q]|} ^ i;
+            }
+        """), Kernel("""
+            [Parallel]
+            public static void Accumulate(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
+            {
+                for (int p = 0; p < m; p++)
+                    for (int q = 0; q < n; q++)
+                        y[i] += a[p * n + q] ^ i;
+            }
+        """));
+
+    [Fact]
     public Task Triangular_nest_is_not_interchanged() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(Kernel("""
             [Parallel]
             public static void Lower(int i, int n, ReadOnlySpan<int> a, Span<int> y)

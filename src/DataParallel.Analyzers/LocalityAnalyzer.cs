@@ -20,13 +20,23 @@ namespace DataParallel.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LocalityAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// The DP2006 property naming the enclosing loop variable whose loop could trade places with the reported one to
+    /// walk the access with unit stride (the interchange code fix reads it).
+    /// </summary>
+    public const string InterchangePartnerProperty = "InterchangeWith";
+
+    /// <summary>The DP2006 property naming the reported inner loop's variable, next to <see cref="InterchangePartnerProperty"/>.</summary>
+    public const string InnerLoopProperty = "InnerLoop";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.StridedAccess,
         DiagnosticDescriptors.IndexOrderWalksColumns,
         DiagnosticDescriptors.Gather,
         DiagnosticDescriptors.LanesWalkRows,
-        DiagnosticDescriptors.ColumnWalk);
+        DiagnosticDescriptors.ColumnWalk,
+        DiagnosticDescriptors.InnerLoopStride);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -69,6 +79,10 @@ public sealed class LocalityAnalyzer : DiagnosticAnalyzer
         LocalityKind.IndexOrderWalksColumns => Diagnostic.Create(DiagnosticDescriptors.IndexOrderWalksColumns, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner),
         LocalityKind.ColumnWalk => Diagnostic.Create(DiagnosticDescriptors.ColumnWalk, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner),
         LocalityKind.Gather => Diagnostic.Create(DiagnosticDescriptors.Gather, location, method.Name, finding.Site.Display, finding.FastIndex),
+        LocalityKind.InnerLoopStride => Diagnostic.Create(DiagnosticDescriptors.InnerLoopStride, location,
+            finding.Partner is null ? null : ImmutableDictionary<string, string?>.Empty.Add(InnerLoopProperty, finding.FastIndex).Add(InterchangePartnerProperty, finding.Partner),
+            method.Name, finding.Site.Display, finding.FastIndex, finding.Stride,
+            finding.Partner is null ? "" : $"; interchanging loops '{finding.Partner}' and '{finding.FastIndex}' would walk it contiguously"),
         _ => Diagnostic.Create(DiagnosticDescriptors.LanesWalkRows, location, method.Name, finding.Site.Display, finding.FastIndex, finding.Stride, finding.Partner,
             dimensions == 1
                 ? $"a 2-D kernel whose last index replaces '{finding.Partner}' would let neighbouring lanes read neighbouring elements"

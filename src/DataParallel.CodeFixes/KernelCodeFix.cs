@@ -27,7 +27,7 @@ public abstract class KernelCodeFix : CodeFixProvider
 
     /// <inheritdoc/>
     // Every diagnostic of one kind offers an edit with a stable equivalence key; the batch fixer merges them.
-    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider? GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc/>
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -12,6 +12,12 @@ internal sealed record AbstractValue(Polynomial? Polynomial, bool DataDependent,
 {
     public static readonly AbstractValue Opaque = new(null, false, 0, false);
 
+    /// <summary>
+    /// For a value that is not a polynomial but the remainder of one by a uniform (<c>i % n</c>): the two operands.
+    /// Any further arithmetic drops it; only a subscript that is exactly such a remainder keeps it.
+    /// </summary>
+    public RemainderForm? Remainder { get; init; }
+
     public static AbstractValue Exact(Polynomial polynomial)
     {
         int mask = 0;

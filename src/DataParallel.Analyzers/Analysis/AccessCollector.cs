@@ -691,6 +691,8 @@ internal sealed class AccessCollector
             }
             if (!l.HasVariables && !r.HasVariables && Spelling(binary.Operator) is { } spelling)
                 return Opaque(spelling, ImmutableArray.Create(l, r), binary.Type);
+            if (binary.Operator == BinaryOperator.Remainder && l.HasVariables && !r.HasVariables)
+                return left.JoinDependencies(right) with { Remainder = new RemainderForm(l, r) };
         }
         return left.JoinDependencies(right);
     }

@@ -17,8 +17,14 @@ internal sealed record AccessForm(AccessFormKind Kind, Polynomial? Subscript, in
     {
         if (value.Polynomial is { } polynomial)
             return new AccessForm(polynomial.IsAffine ? AccessFormKind.Affine : AccessFormKind.NonAffine, polynomial, value.IndexMask, value.LoopDependent);
-        return new AccessForm(value.DataDependent ? AccessFormKind.DataDependent : AccessFormKind.NonAffine, null, value.IndexMask, value.LoopDependent);
+        return new AccessForm(value.DataDependent ? AccessFormKind.DataDependent : AccessFormKind.NonAffine, null, value.IndexMask, value.LoopDependent)
+        {
+            Remainder = value.DataDependent ? null : value.Remainder,
+        };
     }
+
+    /// <summary>For a non-affine subscript that is exactly a remainder by a uniform (<c>i % n</c>): its operands.</summary>
+    public RemainderForm? Remainder { get; init; }
 
     /// <summary>A shared scalar (a static field or a <c>ref</c> parameter): one element, the same for every index point.</summary>
     public static AccessForm SingleElement { get; } = new(AccessFormKind.Affine, Polynomial.Zero, 0, false);

@@ -12,7 +12,7 @@ namespace DataParallel.Analyzers.Analysis;
 /// symbolic stride with another variable moving by one is a column walk (that variable an index) or a row per lane
 /// (that variable a loop's). Subscripts that are data varying with the fastest index are gathers. Non-affine
 /// subscripts computed from the index (<c>i / 2</c>) are left alone: their locality is usually fine and
-/// hard to judge.
+/// hard to judge. Accesses the same in every lane are judged by their innermost loop instead (<see cref="InnerLoopStrides"/>).
 /// </summary>
 internal static class LocalityAnalysis
 {
@@ -96,6 +96,7 @@ internal static class LocalityAnalysis
                     findings[f] = findings[f] with { Kind = LocalityKind.IndexOrderWalksColumns };
             }
         }
+        findings.AddRange(InnerLoopStrides.Find(accesses));
         return findings.ToImmutableArray();
     }
 }

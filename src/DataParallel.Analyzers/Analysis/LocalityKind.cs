@@ -13,4 +13,6 @@ internal enum LocalityKind
     LanesWalkRows,
     /// <summary>A column walk in a kernel where swapping the indices would not help every access (DP2005).</summary>
     ColumnWalk,
+    /// <summary>An access the same in every lane that the innermost uniform loop walks with a stride other than ±1 (DP2006).</summary>
+    InnerLoopStride,
 }

@@ -52,6 +52,12 @@ internal static class RaceDetector
                         verdicts.Add((write, other, new DependenceResult(DependenceOutcome.Inconclusive, null, null, false)));
                         continue;
                     }
+                    if (ReferenceEquals(write, other) && RemainderRequirement.For(accesses, write) is { } remainder)
+                    {
+                        requirements.Add(remainder);
+                        verdicts.Add((write, other, DependenceResult.Independent));
+                        continue;
+                    }
                     DependenceResult result = write.Form.IsAffine && other.Form.IsAffine
                         ? DependenceTest.Test(accesses, write, other)
                         : DependenceResult.Undecided(concreteRunAllowed: true);

@@ -109,6 +109,11 @@ internal static class DiagnosticDescriptors
         "In kernel '{0}', {1} walks a column: '{2}' varies fastest but moves {3} elements, while '{4}' moves one",
         LocalityCategory, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor InnerLoopStride = Create(
+        "DP2006", "Inner loop strides through memory",
+        "In kernel '{0}', {1} is the same for every lane, and the inner loop over '{2}' moves it {3} elements per iteration: each iteration touches a new cache line{4}",
+        LocalityCategory, DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor SimdBlocked = Create(
         "DP3001", "Kernel runs multi-core scalar, not SIMD",
         "Kernel '{0}' is not vectorised: {1}; it runs correctly on all cores, one element at a time",

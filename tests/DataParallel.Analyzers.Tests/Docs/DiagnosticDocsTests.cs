@@ -19,7 +19,7 @@ namespace DataParallel.Analyzers.Tests.Docs;
 /// </summary>
 public sealed class DiagnosticDocsTests
 {
-    public static IEnumerable<object[]> Ids => new[] { "DP1001", "DP1002", "DP1003", "DP1004", "DP1005", "DP2001", "DP2002", "DP2003", "DP2004", "DP2005" }.Select(id => new object[] { id });
+    public static IEnumerable<object[]> Ids => new[] { "DP1001", "DP1002", "DP1003", "DP1004", "DP1005", "DP2001", "DP2002", "DP2003", "DP2004", "DP2005", "DP2006" }.Select(id => new object[] { id });
 
     [Theory]
     [MemberData(nameof(Ids))]

@@ -67,6 +67,26 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             throw new XunitException($"The fixed source differs.\n--- expected\n{expectedText}\n--- actual\n{actual}");
     }
 
+    /// <summary>The markup's diagnostics are reported, and the fix offers no action for any of them.</summary>
+    public static async Task VerifyNoCodeFixAsync(string markup)
+    {
+        await AnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(markup);
+        var (source, _) = TestMarkup.Parse(markup);
+        var fix = new TCodeFix();
+        using var workspace = new AdhocWorkspace();
+        Document document = CreateDocument(workspace, source);
+        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer());
+        var fixable = diagnostics.Where(d => fix.FixableDiagnosticIds.Contains(d.Id)).ToList();
+        if (fixable.Count == 0)
+            throw new XunitException($"No diagnostic that {typeof(TCodeFix).Name} fixes was reported.");
+        foreach (Diagnostic diagnostic in fixable)
+        {
+            if (await FirstActionAsync(document, fix, diagnostic) is { } action)
+                throw new XunitException($"{typeof(TCodeFix).Name} offered '{action.Title}' for {diagnostic}.");
+        }
+    }
+
     private static Document CreateDocument(AdhocWorkspace workspace, string source)
     {
         var projectId = ProjectId.CreateNewId();

@@ -42,6 +42,30 @@ public sealed class RuntimeRequirementTests
     }
 
     [Fact]
+    public void A_remainder_store_must_have_a_domain_that_fits_in_its_divisor()
+    {
+        RaceAnalysis analysis = Analyze("""
+            [Parallel]
+            public static void Wrap(int i, int n, ReadOnlySpan<float> b, Span<float> a) => a[i % n] = b[i];
+            """);
+        Assert.Empty(analysis.Findings);
+        RuntimeRequirement requirement = Assert.Single(analysis.Requirements);
+        Assert.Equal("a", requirement.Span);
+        Assert.Equal("extent(i) <= n", requirement.Description);
+        Assert.Contains(KernelWalker.Expressions(requirement.Condition), e => e is DomainExtentExpression { Dimension: 0 });
+    }
+
+    [Theory]
+    [InlineData("public static void Fold(int i, ReadOnlySpan<float> x, Span<float> y) => y[i % 4] = x[i];")]
+    [InlineData("public static void Halves(int i, int n, ReadOnlySpan<float> x, Span<float> y) => y[(2 * i) % n] = x[i];")]
+    [InlineData("public static void Guarded(int i, int n, ReadOnlySpan<float> x, Span<float> y) { if (i < n) y[i % n] = x[i]; }")]
+    public void Remainders_the_check_does_not_cover_record_no_requirement(string kernel)
+    {
+        RaceAnalysis analysis = Analyze("[Parallel]\n" + kernel);
+        Assert.DoesNotContain(analysis.Requirements, r => r.Description.StartsWith("extent(i) <=", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_loop_bounded_by_the_stride_needs_no_check()
     {
         RaceAnalysis analysis = Analyze("""

@@ -29,6 +29,15 @@ public sealed class WriteWriteRaceTests
         """);
 
     [Fact]
+    public Task Remainder_by_a_uniform_is_checked_at_entry_not_reported() => Verify("""
+        [Parallel]
+        public static void Wrap(int i, int n, ReadOnlySpan<float> x, Span<float> y) => y[i % n] = x[i];
+
+        [Parallel]
+        public static void WrapShifted(int i, int n, int k, ReadOnlySpan<float> x, Span<float> y) => y[(k - i) % n] = x[i];
+        """);
+
+    [Fact]
     public Task Two_dimensional_kernel_writing_a_row_element() => Verify("""
         [Parallel(Dimensions = 2)]
         public static void RowMax(int i, int j, int n, ReadOnlySpan<float> a, Span<float> c) => {|DP1001:c[i]|} = a[i * n + j];

@@ -43,6 +43,12 @@ public sealed class RuntimeRequirementTests
             [Parallel]
             public static void Shift(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i + 1];
 
+            [Parallel]
+            public static void Wrap(int i, int n, ReadOnlySpan<float> b, Span<float> a) => a[i % n] = b[i] + 1f;
+
+            [Parallel]
+            public static void WrapShifted(int i, int n, int k, ReadOnlySpan<float> b, Span<float> a) => a[(i + k) % n] = b[i];
+
             [Parallel(Dimensions = 3)]
             public static void Clear(int i, int j, int k, int n, int m, Span<float> v) => v[(i * n + j) * m + k] = i + j + k;
         }
@@ -53,6 +59,8 @@ public sealed class RuntimeRequirementTests
             public static void TreeStep(int count, int half, float[] data) => Kernels.TreeStep(0..count, half, data);
             public static void Block(int rows, int n, int m, float[] x, float[] y) => Kernels.Block(0..rows, n, m, x, y);
             public static void Clear(int a, int b, int c, int n, int m, float[] v) => Kernels.Clear(0..a, 0..b, 0..c, n, m, v);
+            public static void Wrap(int count, int n, float[] b, float[] a) => Kernels.Wrap(0..count, n, b, a);
+            public static void WrapShifted(int count, int n, int k, float[] b, float[] a) => Kernels.WrapShifted(0..count, n, k, b, a);
             public static void SaxpyInPlace(float a, float[] y) => Kernels.Saxpy(a, y, y);
             public static void SaxpyShifted(float a, float[] y) => Kernels.Saxpy(a, y.AsSpan(1, 8), y.AsSpan(0, 8));
             public static void ShiftInPlace(float[] y) => Kernels.Shift(0..(y.Length - 1), y, y);
@@ -116,6 +124,39 @@ public sealed class RuntimeRequirementTests
     {
         AssertRefused("Clear", "extent(k) <= m", () => [2, 2, 5, 2, 4, new float[64]]);
         AssertRefused("Clear", "extent(j) <= n", () => [2, 3, 2, 2, 2, new float[64]]);
+    }
+
+    [Theory]
+    [InlineData(10, 4)]
+    [InlineData(9, 8)]
+    [InlineData(3, 0)]
+    public void A_remainder_store_with_a_domain_wider_than_its_divisor_is_refused(int count, int n)
+        => AssertRefused("Wrap", "extent(i) <= n", () => [count, n, Enumerable.Range(0, count).Select(k => (float)k).ToArray(), new float[16]]);
+
+    [Fact]
+    public void A_shifted_remainder_store_is_refused_past_its_divisor()
+        => AssertRefused("WrapShifted", "extent(i) <= n", () => [7, 6, 3, new float[7], new float[16]]);
+
+    [Fact]
+    public void Remainder_stores_within_their_divisor_run_like_the_scalar_kernel()
+    {
+        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
+        {
+            using (configuration.Apply())
+            {
+                foreach (int count in new[] { 0, 1, 5, 8, 13 })
+                {
+                    float[] b = Enumerable.Range(0, count).Select(k => (float)k).ToArray();
+                    float[] a = new float[13];
+                    Drivers.Invoke("Wrap", count, 13, b, a);
+                    Assert.Equal(Enumerable.Range(0, 13).Select(k => k < count ? k + 1f : 0f), a);
+                }
+
+                float[] shifted = new float[9];
+                Drivers.Invoke("WrapShifted", 9, 9, 4, Enumerable.Range(0, 9).Select(k => (float)k).ToArray(), shifted);
+                Assert.Equal(Enumerable.Range(0, 9).Select(e => (float)((e - 4 + 9) % 9)), shifted);
+            }
+        }
     }
 
     [Fact]

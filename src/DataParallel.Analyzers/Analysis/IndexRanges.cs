@@ -7,7 +7,10 @@ namespace DataParallel.Analyzers.Analysis;
 /// <summary>
 /// What is known about the int locals of a kernel for reasoning about indices: locals with one stable definition
 /// (declared once with an initializer, whose own locals are stable too, so the definition can stand in for the
-/// local wherever it is visible), and counted loop variables with their ranges.
+/// local wherever it is visible), and counted loop variables with their ranges. This is the interval evaluation the
+/// entry point's proofs use (<see cref="ProvenAccess"/>): which subscripts it can bound, and whether the bound is
+/// attained. How an access is lowered (contiguous, broadcast, gather) is not judged here but from the shared access
+/// analysis (<see cref="VectorAccessClasses"/>).
 /// </summary>
 internal sealed class IndexRanges
 {
@@ -110,45 +113,5 @@ internal sealed class IndexRanges
         }
         Visit(index, 0);
         return exact;
-    }
-
-    /// <summary>
-    /// The stride of an int index across the lanes (the fastest index), or null when it is not constant: 1 is a
-    /// contiguous access, 0 a uniform one. Everything the lanes share counts as uniform.
-    /// </summary>
-    public long? LaneStride(KernelExpression index, LaneClassifier lanes, int depth = 0)
-    {
-        if (depth > 64)
-            return null;
-        if (lanes.Classify(index) == LaneClass.Uniform)
-            return 0;
-        switch (index)
-        {
-            case IndexExpression:
-                return 1;
-            case LocalExpression local when Definitions.TryGetValue(local.Name, out KernelExpression? definition):
-                return LaneStride(definition, lanes, depth + 1);
-            case ConvertExpression { Type: ScalarKind.Int32, Checked: false } convert when convert.Operand.Type is ScalarKind.Int16 or ScalarKind.UInt16 or ScalarKind.SByte or ScalarKind.Byte:
-                return LaneStride(convert.Operand, lanes, depth + 1);
-            case UnaryExpression { Operator: UnaryOperator.Negate, Checked: false } negate:
-                return -LaneStride(negate.Operand, lanes, depth + 1);
-            case BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Checked: false, Type: ScalarKind.Int32 } sum:
-            {
-                long? left = LaneStride(sum.Left, lanes, depth + 1), right = LaneStride(sum.Right, lanes, depth + 1);
-                return left is null || right is null ? null : sum.Operator == BinaryOperator.Add ? left + right : left - right;
-            }
-            case BinaryExpression { Operator: BinaryOperator.Multiply, Checked: false, Type: ScalarKind.Int32 } product:
-            {
-                long? left = LaneStride(product.Left, lanes, depth + 1), right = LaneStride(product.Right, lanes, depth + 1);
-                if (left == 0 && product.Left is ConstantExpression { IntegerValue: { } a })
-                    return right * a;
-                if (right == 0 && product.Right is ConstantExpression { IntegerValue: { } b })
-                    return left * b;
-                // A lane-uniform but unknown factor (x[i * n]) gives a stride known only at run time.
-                return left == 0 && right == 0 ? 0 : null;
-            }
-            default:
-                return null;
-        }
     }
 }

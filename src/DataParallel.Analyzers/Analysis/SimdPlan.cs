@@ -10,7 +10,10 @@ internal enum AccessClass
 {
     /// <summary>Lane j touches element base + j: one vector load or store.</summary>
     Contiguous,
-    /// <summary>Every lane touches the same element: one scalar load, broadcast.</summary>
+    /// <summary>
+    /// Not contiguous: lowered by the lane class of the subscript — one scalar load, broadcast, when every lane
+    /// touches the same element (<see cref="LaneClassifier"/>), else a gather or scatter.
+    /// </summary>
     Uniform,
 }
 
@@ -23,13 +26,14 @@ internal enum AccessClass
 /// <param name="Proven">Accesses proven in bounds once at entry; they use unchecked loads and stores.</param>
 /// <param name="CostPerElement">Estimated work units per element, for the scheduler's threading decision.</param>
 /// <param name="Ranges">Stable definitions and loop ranges of the kernel's int locals.</param>
+/// <param name="Accesses">Which accesses are contiguous, from the shared access analysis.</param>
 /// <param name="ClampBounds">
 /// The (min, max) bounds of every vectorised <c>Math.Clamp</c>, as values the entry point can compute. Where one
 /// has min &gt; max, the scalar method throws; the call then runs the kernel as written (the checked scalar path),
 /// which throws exactly where and whether the scalar kernel does.
 /// </param>
 internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IndexRanges Ranges,
-    ImmutableArray<(KernelExpression Min, KernelExpression Max)> ClampBounds)
+    ImmutableArray<(KernelExpression Min, KernelExpression Max)> ClampBounds, VectorAccessClasses Accesses)
 {
     public bool IsProven(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display);
 
@@ -39,8 +43,8 @@ internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableAr
     /// </summary>
     public bool IsGuarded(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display && !p.Guards.IsEmpty);
 
-    public AccessClass Classify(KernelExpression index)
-        => Ranges.LaneStride(index, Lanes) == 1 ? AccessClass.Contiguous : AccessClass.Uniform;
+    /// <summary>How the access with subscript <paramref name="index"/> (the node itself, not an equal copy) is lowered.</summary>
+    public AccessClass Classify(KernelExpression index) => Accesses.Classify(index);
 
     /// <summary>Whether some proof only over-approximates: failing it must select the checked scalar path, not throw.</summary>
     public bool HasInexactProofs => Proven.Any(p => !p.Exact);

@@ -18,12 +18,13 @@ internal static class SimdPlanner
 
         var lanes = new LaneClassifier(kernel);
         var ranges = IndexRanges.Of(kernel);
-        var checker = new Checker(kernel, lanes, ranges);
+        var accesses = VectorAccessClasses.Of(kernel, lanes, ranges);
+        var checker = new Checker(kernel, lanes, ranges, accesses);
         if (checker.CheckBody() is { } blocked)
             return blocked;
         if (AccessProof.UnboundedSlice(kernel, ranges) is { } slice)
             return Blocked($"{slice.Description} cannot be bounded at entry, and vector code has no per-lane form of a slice's checks", slice.Node);
-        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges, checker.ClampBounds.ToImmutableArray());
+        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges, checker.ClampBounds.ToImmutableArray(), accesses);
         // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
         // scatters and uniform accesses keep their per-element checks where nothing was proven.
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
@@ -41,7 +42,7 @@ internal static class SimdPlanner
 
     private static SimdDecision Blocked(string reason, object? node) => new(null, reason, node);
 
-    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges)
+    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges, VectorAccessClasses accesses)
     {
         private int _loopDepth;
 
@@ -85,7 +86,7 @@ internal static class SimdPlanner
                     return CheckValue(assign.Value, lanes.ClassifyLocal(assign.Name));
                 case StoreStatement store:
                     Cost += Weight;
-                    if (ranges.LaneStride(store.Index, lanes) != 1)
+                    if (accesses.Classify(store.Index) != AccessClass.Contiguous)
                     {
                         // A scatter: one checked store per lane, in lane order.
                         Cost += 4 * Weight;
@@ -151,7 +152,7 @@ internal static class SimdPlanner
                     return null;
                 case LoadExpression load:
                     Cost += Weight;
-                    if (ranges.LaneStride(load.Index, lanes) == 1)
+                    if (accesses.Classify(load.Index) == AccessClass.Contiguous)
                         return CheckIndexScalar(load.Index);
                     // A gather: one load per lane.
                     Cost += 4 * Weight;

@@ -77,6 +77,26 @@ public static class InterleavedHarness
             yield return new($"MaxAbs {size} 1 thread", "Vector256 1 thread", n,
                 () => OneThread(() => Kernels.MaxAbs(x)), () => ReductionVector256.MaxAbs(x));
         }
+        foreach (Case grid in GridCases())
+            yield return grid;
+    }
+
+    /// <summary>The 2-D kernels of the language benchmarks, at the same sizes as <see cref="GridBenchmarks"/>.</summary>
+    private static IEnumerable<Case> GridCases()
+    {
+        const int matrix = 256, image = 2048, fractalWidth = 1024, fractalHeight = 768, maxIterations = 256;
+        const float x0 = -2.2f, y0 = -1.2f, step = 3.2f / fractalWidth;
+        float[] a = RandomFloats.Uniform(matrix * matrix, -1f, 1f, seed: 4), b = RandomFloats.Uniform(matrix * matrix, -1f, 1f, seed: 5);
+        float[] c = new float[matrix * matrix];
+        yield return new("MatMul 256²", "Vector256 Parallel.For", matrix * matrix,
+            () => Kernels.MatMul(0..matrix, 0..matrix, matrix, matrix, a, b, c), () => GridVector256.MatMul(matrix, a, b, c));
+        float[] picture = RandomFloats.Uniform(image * image, 0f, 1f, seed: 6), blurred = new float[image * image];
+        yield return new("Blur 2048²", "Vector256 Parallel.For", image * image,
+            () => Kernels.Blur(1..^1, 1..^1, image, picture, blurred), () => GridVector256.Blur(image, image, picture, blurred));
+        float[] iterations = new float[fractalWidth * fractalHeight];
+        yield return new("Mandelbrot 1024×768", "Vector256 Parallel.For", fractalWidth * fractalHeight,
+            () => Kernels.Mandelbrot(0..fractalHeight, 0..fractalWidth, fractalWidth, x0, y0, step, maxIterations, iterations),
+            () => GridVector256.Mandelbrot(fractalWidth, fractalHeight, x0, y0, step, maxIterations, iterations));
     }
 
     private static void OneThread(Action action)

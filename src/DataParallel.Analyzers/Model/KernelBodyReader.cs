@@ -437,7 +437,7 @@ internal sealed class KernelBodyReader
             }
             if (InlineStatements(invocation, method) is not { } inlined)
                 return null;
-            if (inlined.Statements.SelectMany(KernelStatementsOf).Any(s => s is StoreStatement or SharedWriteStatement))
+            if (inlined.Statements.SelectMany(KernelWalker.Statements).Any(s => s is StoreStatement or SharedWriteStatement))
                 NotLowered(invocation, $"the call of {method.Name}, which writes memory, inside an expression");
             _pending!.AddRange(inlined.Statements);
             return inlined.Result;
@@ -657,23 +657,6 @@ internal sealed class KernelBodyReader
         finally
         {
             _hoistBlocked = outer;
-        }
-    }
-
-    private static IEnumerable<KernelStatement> KernelStatementsOf(KernelStatement statement)
-    {
-        yield return statement;
-        IEnumerable<KernelStatement> children = statement switch
-        {
-            BlockStatement block => block.Statements,
-            IfStatement branch => branch.Else is null ? [branch.Then] : [branch.Then, branch.Else],
-            LoopStatement loop => loop.Initializers.Concat(loop.Increments).Append(loop.Body),
-            _ => [],
-        };
-        foreach (KernelStatement child in children)
-        {
-            foreach (KernelStatement inner in KernelStatementsOf(child))
-                yield return inner;
         }
     }
 

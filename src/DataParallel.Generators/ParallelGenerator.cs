@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataParallel.Analyzers.Analysis;
@@ -36,31 +35,17 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             .Where(static k => k.Model is not null || k.Failure is not null)
             .WithTrackingName(TrackingNames.GeneratableKernels);
 
-        // Recomputed on every compilation change, but equal in value unless a global alias is added or removed, so
-        // the kernels' outputs stay cached.
-        IncrementalValueProvider<NamespaceAliases> aliases = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => NamespaceAliases.Avoiding(GlobalAliasNames(compilation, cancellationToken)))
+        // Global alias directives, found per syntax tree (only edited trees are searched again); the chosen names
+        // stay equal in value unless such an alias is added or removed, so the kernels' outputs stay cached.
+        IncrementalValueProvider<NamespaceAliases> aliases = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                predicate: static (node, _) => node is UsingDirectiveSyntax { Alias: not null } directive && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword),
+                transform: static (syntax, _) => ((UsingDirectiveSyntax)syntax.Node).Alias!.Name.Identifier.ValueText)
+            .Collect()
+            .Select(static (names, _) => NamespaceAliases.Avoiding(names))
             .WithTrackingName(TrackingNames.NamespaceAliases);
 
         context.RegisterSourceOutput(generatable.Combine(aliases), static (output, pair) => Generate(output, pair.Left, pair.Right));
-    }
-
-    /// <summary>The names of the compilation's <c>global using X = …;</c> aliases (including MSBuild's &lt;Using Alias&gt; items).</summary>
-    private static HashSet<string> GlobalAliasNames(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SyntaxTree tree in compilation.SyntaxTrees)
-        {
-            // Global usings must precede everything else in a file, so only the compilation unit's list can hold one.
-            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
-                continue;
-            foreach (UsingDirectiveSyntax directive in unit.Usings)
-            {
-                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is { } alias)
-                    names.Add(alias.Name.Identifier.ValueText);
-            }
-        }
-        return names;
     }
 
     private static KernelExtraction Extract(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)

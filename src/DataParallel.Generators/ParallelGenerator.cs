@@ -56,14 +56,12 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             IOperation? body = syntax.SemanticModel.GetOperation(syntax.TargetNode, cancellationToken);
             KernelBuildResult result = KernelModelBuilder.Build(method, body, cancellationToken);
             if (result.Model is not { } model)
-                return new KernelExtraction(null, EquatableArray<RuntimeRequirement>.Empty, EquatableArray<SpanOverlapCheck>.Empty, null, null, null);
-            // The analyzers stay silent about races that only some calls have; the entry point must then refuse those calls.
-            var (requirements, overlaps) = KernelAccessAnalysis.EntryChecks(model);
-            return new KernelExtraction(model, requirements, overlaps, null, null, null);
+                return new KernelExtraction(null, null, null, null);
+            return new KernelExtraction(model, null, null, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new KernelExtraction(null, EquatableArray<RuntimeRequirement>.Empty, EquatableArray<SpanOverlapCheck>.Empty, method.Name, Describe(e), LocationInfo.From(method.Locations.FirstOrDefault()));
+            return new KernelExtraction(null, method.Name, Describe(e), LocationInfo.From(method.Locations.FirstOrDefault()));
         }
     }
 
@@ -74,11 +72,27 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, extraction.Location?.ToLocation(), extraction.KernelName, extraction.Failure));
             return;
         }
+        // The kernel's accesses, collected once for both the entry checks and the SIMD plan (not value-equatable, so
+        // computed here rather than carried in the extraction).
+        KernelAccesses? accesses;
+        EquatableArray<RuntimeRequirement> requirements;
+        EquatableArray<SpanOverlapCheck> overlaps;
+        try
+        {
+            accesses = KernelAccessAnalysis.Collect(kernel);
+            // The analyzers stay silent about races that only some calls have; the entry point must then refuse those calls.
+            (requirements, overlaps) = KernelAccessAnalysis.EntryChecks(accesses);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(e)));
+            return;
+        }
         string source;
         CpuKernelPlan plan;
         try
         {
-            plan = CpuKernelPlan.Create(kernel, extraction.Requirements, extraction.Overlaps);
+            plan = CpuKernelPlan.Create(kernel, accesses, requirements, overlaps);
             source = KernelSourceEmitter.Emit(plan, aliases);
         }
         catch (Exception simdFailure) when (simdFailure is not OperationCanceledException)
@@ -87,7 +101,7 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdLoweringFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(simdFailure)));
             try
             {
-                plan = CpuKernelPlan.Create(kernel, extraction.Requirements, extraction.Overlaps, scalarOnly: true);
+                plan = CpuKernelPlan.Create(kernel, accesses, requirements, overlaps, scalarOnly: true);
                 source = KernelSourceEmitter.Emit(plan, aliases);
             }
             catch (Exception e) when (e is not OperationCanceledException)

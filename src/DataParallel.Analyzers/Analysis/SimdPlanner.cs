@@ -11,14 +11,23 @@ namespace DataParallel.Analyzers.Analysis;
 /// </summary>
 internal static class SimdPlanner
 {
-    public static SimdDecision Plan(KernelModel kernel)
+    /// <summary>Plans <paramref name="kernel"/>, collecting its accesses itself (only if it gets that far).</summary>
+    public static SimdDecision Plan(KernelModel kernel) => Plan(kernel, KernelAccessAnalysis.Collect);
+
+    /// <summary>
+    /// Plans <paramref name="kernel"/> from its accesses as the caller already collected them
+    /// (<see cref="KernelAccessAnalysis.Collect"/>).
+    /// </summary>
+    public static SimdDecision Plan(KernelModel kernel, KernelAccesses? accesses) => Plan(kernel, _ => accesses);
+
+    private static SimdDecision Plan(KernelModel kernel, System.Func<KernelModel, KernelAccesses?> collect)
     {
         if (kernel.Unlowered is { } unlowered)
             return Blocked($"it uses {unlowered}, which the SIMD lowering does not handle yet", null);
 
         var lanes = new LaneClassifier(kernel);
         var ranges = IndexRanges.Of(kernel);
-        var accesses = VectorAccessClasses.Of(kernel, lanes, ranges);
+        var accesses = VectorAccessClasses.Of(collect(kernel), lanes, ranges);
         var checker = new Checker(kernel, lanes, ranges, accesses);
         if (checker.CheckBody() is { } blocked)
             return blocked;

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataParallel.Analyzers.Model;
@@ -27,23 +26,15 @@ internal sealed class VectorAccessClasses
     private VectorAccessClasses(Dictionary<object, bool> contiguous) => _contiguous = contiguous;
 
     /// <summary>
-    /// Classifies every access of <paramref name="kernel"/>. Sites are keyed by their subscript expression, by
+    /// Classifies every access in <paramref name="accesses"/> (the kernel's, collected once by the caller; null when its
+    /// subscripts overflowed 64 bits, and then none is contiguous). Sites are keyed by their subscript expression, by
     /// reference, since that is what the lowering holds (a load rewritten with <c>with</c> keeps it); where one
     /// subscript node serves several sites, it is contiguous only if it is at every one.
     /// </summary>
-    public static VectorAccessClasses Of(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges)
+    public static VectorAccessClasses Of(KernelAccesses? accesses, LaneClassifier lanes, IndexRanges ranges)
     {
         var contiguous = new Dictionary<object, bool>(ReferenceIdentity.Instance);
-        KernelAccesses accesses;
-        try
-        {
-            accesses = AccessCollector.Collect(AccessAnalysisInput.From(kernel));
-        }
-        catch (OverflowException)
-        {
-            return new VectorAccessClasses(contiguous);
-        }
-        if (accesses.Dimensions == 0)
+        if (accesses is null || accesses.Dimensions == 0)
             return new VectorAccessClasses(contiguous);
         PolynomialAtom fastest = accesses.IndexAtoms[accesses.Dimensions - 1];
         foreach (AccessSite site in accesses.Sites)

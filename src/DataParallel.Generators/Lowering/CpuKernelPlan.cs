@@ -57,10 +57,13 @@ internal sealed class CpuKernelPlan
     /// <summary>The nested type that holds the kernel's argument bundle and chunk bodies.</summary>
     public string RunnerName { get; }
 
-    /// <summary>Plans a kernel; <paramref name="scalarOnly"/> skips SIMD (the fallback when its emission failed).</summary>
-    public static CpuKernelPlan Create(KernelModel kernel, EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, bool scalarOnly = false)
+    /// <summary>
+    /// Plans a kernel from its <paramref name="accesses"/> (<see cref="KernelAccessAnalysis.Collect"/>, collected once
+    /// by the caller); <paramref name="scalarOnly"/> skips SIMD (the fallback when its emission failed).
+    /// </summary>
+    public static CpuKernelPlan Create(KernelModel kernel, KernelAccesses? accesses, EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, bool scalarOnly = false)
     {
-        SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", null) : SimdPlanner.Plan(kernel);
+        SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", null) : SimdPlanner.Plan(kernel, accesses);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
         int cost = simd.Plan?.CostPerElement ?? ScalarCost(kernel);
         int laneBytes = simd.Plan?.LaneBytes ?? 4;

@@ -106,6 +106,7 @@ namespace Probe
                     global::Probe.Kernels.Damped(i, __args.x, __args.y);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute512(ref Args __args, int begin, int end)
             {
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
@@ -126,6 +127,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute256(ref Args __args, int begin, int end)
             {
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
@@ -146,6 +148,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute128(ref Args __args, int begin, int end)
             {
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);

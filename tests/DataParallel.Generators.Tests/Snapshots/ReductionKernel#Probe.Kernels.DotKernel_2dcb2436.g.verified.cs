@@ -110,6 +110,7 @@ namespace Probe
                 return __partial;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static float Execute512(ref Args __args, int begin, int end)
             {
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
@@ -156,6 +157,7 @@ namespace Probe
                 return __partial;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static float Execute256(ref Args __args, int begin, int end)
             {
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);
@@ -202,6 +204,7 @@ namespace Probe
                 return __partial;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static float Execute128(ref Args __args, int begin, int end)
             {
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.x);

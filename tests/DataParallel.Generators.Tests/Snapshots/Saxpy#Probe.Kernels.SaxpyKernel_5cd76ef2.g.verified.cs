@@ -108,6 +108,7 @@ namespace Probe
                     global::Probe.Kernels.Saxpy(i, __args.a, __args.x, __args.y);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute512(ref Args __args, int begin, int end)
             {
                 float a = __args.a;
@@ -130,6 +131,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute256(ref Args __args, int begin, int end)
             {
                 float a = __args.a;
@@ -152,6 +154,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute128(ref Args __args, int begin, int end)
             {
                 float a = __args.a;

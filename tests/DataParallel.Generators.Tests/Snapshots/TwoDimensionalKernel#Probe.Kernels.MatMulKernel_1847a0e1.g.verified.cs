@@ -107,6 +107,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute512(ref Args __args, int begin, int end)
             {
                 int n = __args.n;
@@ -144,6 +145,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute256(ref Args __args, int begin, int end)
             {
                 int n = __args.n;
@@ -181,6 +183,7 @@ namespace Probe
                 }
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static void Execute128(ref Args __args, int begin, int end)
             {
                 int n = __args.n;

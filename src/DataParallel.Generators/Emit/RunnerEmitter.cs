@@ -116,10 +116,23 @@ internal static class RunnerEmitter
                 2 => "__count0",
                 _ => $"{GeneratedNames.Domain}.CheckedCount((long)__count0 * __count1, \"rows\")",
             };
-            string cost = kernel.Dimensions == 1
-                ? plan.CostPerElement.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : $"(int)global::System.Math.Min((long){plan.CostPerElement} * __count{kernel.Dimensions - 1}, int.MaxValue)";
-            int granularity = kernel.Dimensions == 1 ? plan.Granularity : 1;
+            string cost, granularity;
+            if (kernel.Dimensions == 1)
+            {
+                cost = plan.CostPerElement.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                granularity = plan.Granularity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                if (kernel.Dimensions > 2)
+                {
+                    writer.Line($"int __rows = {count};");
+                    count = "__rows";
+                }
+                writer.Line($"int __rowCost = (int)global::System.Math.Min((long){plan.CostPerElement} * __count{kernel.Dimensions - 1}, int.MaxValue);");
+                cost = "__rowCost";
+                granularity = $"{GeneratedNames.ChunkPlan}.RowGranularity({count}, __rowCost)";
+            }
             string generic = plan.Reduction is null ? $"{plan.RunnerName}, Args" : $"{plan.RunnerName}, Args, {returnType}";
             writer.Line(plan.Reduction is { } red
                 ? $"return {GeneratedNames.Scheduler}.Reduce<{generic}>(ref __args, {count}, {cost}, {granularity}, {red.Identity});"

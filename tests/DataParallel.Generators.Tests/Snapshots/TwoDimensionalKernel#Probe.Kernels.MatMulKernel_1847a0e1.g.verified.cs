@@ -75,7 +75,8 @@ namespace Probe
                     b = b,
                     c = c,
                 };
-                Dp::ChunkScheduler.For<__MatMulKernel_1847a0e1, Args>(ref __args, __count0, (int)global::System.Math.Min((long)65 * __count1, int.MaxValue), 1);
+                int __rowCost = (int)global::System.Math.Min((long)65 * __count1, int.MaxValue);
+                Dp::ChunkScheduler.For<__MatMulKernel_1847a0e1, Args>(ref __args, __count0, __rowCost, Dp::ChunkPlan.RowGranularity(__count0, __rowCost));
             }
 
             public static void Execute(ref Args __args, int begin, int end)

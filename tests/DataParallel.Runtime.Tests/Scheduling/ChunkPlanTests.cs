@@ -1,3 +1,4 @@
+using System;
 using DataParallel.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
@@ -114,4 +115,25 @@ public sealed class ChunkPlanTests
 
         Assert.Equal(ChunkPlan.Create(1_000, 1, granularity < 1 ? 1 : granularity), plan);
     }
+
+    [Theory]
+    [InlineData(2046, 85_932, 13)]   // a 3×3 blur row of 2046 pixels: blocks of rows covering RowBlockWork
+    [InlineData(256, 16_640, 16)]    // rows whose estimate is low: still at least MinRowChunks chunks
+    [InlineData(10, 5_000_000, 1)]   // expensive rows: one row per chunk
+    [InlineData(0, 100, 1)]
+    [InlineData(1_000_000, 1, 1)]        // rows so cheap that one chunk already spans many blocks' work
+    [InlineData(1_000_000, 500, 2_098)]
+    public void Row_granularity_covers_the_block_work_but_leaves_chunks_to_balance(int rows, int costPerRow, int expected)
+        => Assert.Equal(expected, ChunkPlan.RowGranularity(rows, costPerRow));
+
+    [Fact]
+    public void Row_blocks_leave_chunks_to_balance()
+        => Prop.ForAll(Domains(), domain =>
+        {
+            int granularity = ChunkPlan.RowGranularity(domain.Count, domain.Cost);
+            ChunkPlan plan = ChunkPlan.Create(domain.Count, domain.Cost, granularity);
+            ChunkPlan singleRows = ChunkPlan.Create(domain.Count, domain.Cost, 1);
+            return granularity >= 1 && plan.ChunkCount >= Math.Min(singleRows.ChunkCount, ChunkPlan.MinRowChunks)
+                && plan.ChunkSize >= singleRows.ChunkSize;
+        }).Check(s_manyDomains);
 }

@@ -24,7 +24,7 @@ internal enum AccessClass
 /// <param name="LaneBytes">Bytes per lane: 4 (int, uint, float and the small integers riding in int lanes) or 8.</param>
 /// <param name="Lanes">Lane classes of values and locals.</param>
 /// <param name="Proven">Accesses proven in bounds once at entry; they use unchecked loads and stores.</param>
-/// <param name="CostPerElement">Estimated work units per element, for the scheduler's threading decision.</param>
+/// <param name="Work">Estimated work per element, for the scheduler's threading decision and chunk sizes.</param>
 /// <param name="Ranges">Stable definitions and loop ranges of the kernel's int locals.</param>
 /// <param name="Accesses">Which accesses are contiguous, from the shared access analysis.</param>
 /// <param name="ClampBounds">
@@ -32,7 +32,7 @@ internal enum AccessClass
 /// has min &gt; max, the scalar method throws; the call then runs the kernel as written (the checked scalar path),
 /// which throws exactly where and whether the scalar kernel does.
 /// </param>
-internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, int CostPerElement, IndexRanges Ranges,
+internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, WorkEstimate Work, IndexRanges Ranges,
     ImmutableArray<(KernelExpression Min, KernelExpression Max)> ClampBounds, VectorAccessClasses Accesses)
 {
     public bool IsProven(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display);

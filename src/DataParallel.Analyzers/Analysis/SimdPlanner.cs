@@ -33,7 +33,7 @@ internal static class SimdPlanner
             return blocked;
         if (AccessProof.UnboundedSlice(kernel, ranges) is { } slice)
             return Blocked($"{slice.Description} cannot be bounded at entry, and vector code has no per-lane form of a slice's checks", slice.Node);
-        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), System.Math.Max(1, checker.Cost), ranges, checker.ClampBounds.ToImmutableArray(), accesses);
+        var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), checker.Work, ranges, checker.ClampBounds.ToImmutableArray(), accesses);
         // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
         // scatters and uniform accesses keep their per-element checks where nothing was proven.
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
@@ -53,12 +53,14 @@ internal static class SimdPlanner
 
     private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges, VectorAccessClasses accesses)
     {
-        private int _loopDepth;
+        /// <summary>The work of the body being checked: the kernel's, then each enclosing loop's.</summary>
+        private readonly Stack<WorkFrame> _work = new(new[] { new WorkFrame() });
 
         /// <summary>The widest lane any varying value needs: 8 bytes as soon as one is 64-bit, else 4.</summary>
         public int? LaneBytes { get; private set; }
 
-        public int Cost { get; private set; }
+        /// <summary>The estimated work per element (valid once <see cref="CheckBody"/> has accepted the kernel).</summary>
+        public WorkEstimate Work => _work.Peek().ToEstimate();
 
         /// <summary>The bounds of the vectorised Math.Clamp calls, written as values the entry point computes.</summary>
         public List<(KernelExpression Min, KernelExpression Max)> ClampBounds { get; } = new();
@@ -94,11 +96,11 @@ internal static class SimdPlanner
                 case AssignLocalStatement assign:
                     return CheckValue(assign.Value, lanes.ClassifyLocal(assign.Name));
                 case StoreStatement store:
-                    Cost += Weight;
+                    AddWork(1);
                     if (accesses.Classify(store.Index) != AccessClass.Contiguous)
                     {
                         // A scatter: one checked store per lane, in lane order.
-                        Cost += 4 * Weight;
+                        AddWork(4);
                         return Lane(store.ElementType, store.Display, store) ?? Lane(ScalarKind.Int32, "an index", store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckValue(store.Index, LaneClass.Varying);
                     }
                     return Lane(store.ElementType, store.Display, store) ?? CheckValue(store.Value, LaneClass.Varying) ?? CheckIndexScalar(store.Index);
@@ -113,7 +115,7 @@ internal static class SimdPlanner
                 case LoopStatement loop:
                     if (lanes.IsVarying(loop) && loop.Condition is { } varyingCondition && CheckValue(varyingCondition, LaneClass.Varying) is { } badCondition)
                         return badCondition;
-                    _loopDepth++;
+                    _work.Push(new WorkFrame());
                     try
                     {
                         foreach (KernelStatement part in loop.Initializers.Concat(loop.Increments).Append(loop.Body))
@@ -125,7 +127,9 @@ internal static class SimdPlanner
                     }
                     finally
                     {
-                        _loopDepth--;
+                        WorkEstimate body = _work.Pop().ToEstimate();
+                        (KernelExpression? firstTrip, KernelExpression? lastTrip) = lanes.IsVarying(loop) ? (null, null) : LoopWork.EntryBounds(loop, ranges);
+                        _work.Peek().Loops.Add(new LoopWork(firstTrip, lastTrip, body));
                     }
                 case BreakStatement or ContinueStatement:
                     return null;
@@ -139,8 +143,21 @@ internal static class SimdPlanner
             }
         }
 
-        /// <summary>Work units of one operation here: loops are guessed to run 16 times.</summary>
-        private int Weight => _loopDepth == 0 ? 1 : 16;
+        /// <summary>Adds <paramref name="units"/> of work to the innermost body being checked.</summary>
+        private void AddWork(int units)
+        {
+            WorkFrame frame = _work.Peek();
+            frame.Units = (int)System.Math.Min((long)frame.Units + units, int.MaxValue);
+        }
+
+        private sealed class WorkFrame
+        {
+            public int Units { get; set; }
+
+            public List<LoopWork> Loops { get; } = new();
+
+            public WorkEstimate ToEstimate() => new(Units, Loops.ToImmutableArray());
+        }
 
         /// <summary>Checks a value computed in a context of lane class <paramref name="context"/>.</summary>
         private SimdDecision? CheckValue(KernelExpression expression, LaneClass context)
@@ -160,14 +177,14 @@ internal static class SimdPlanner
                 case LocalExpression:
                     return null;
                 case LoadExpression load:
-                    Cost += Weight;
+                    AddWork(1);
                     if (accesses.Classify(load.Index) == AccessClass.Contiguous)
                         return CheckIndexScalar(load.Index);
                     // A gather: one load per lane.
-                    Cost += 4 * Weight;
+                    AddWork(4);
                     return Lane(ScalarKind.Int32, "an index", load) ?? CheckValue(load.Index, LaneClass.Varying);
                 case UnaryExpression unary:
-                    Cost += Weight;
+                    AddWork(1);
                     if (unary.Checked && !(unary.Operator == UnaryOperator.Negate && unary.Type is ScalarKind.Int32 or ScalarKind.Int64))
                         return Blocked($"checked {unary.Operator} on {unary.Type.Keyword()} is not vectorised", unary);
                     if (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger())
@@ -176,21 +193,21 @@ internal static class SimdPlanner
                 case BinaryExpression binary:
                     return CheckBinary(binary);
                 case ConvertExpression convert:
-                    Cost += Weight;
+                    AddWork(1);
                     if (convert.Checked && !CannotOverflow(convert.Operand.Type, convert.Type))
                         return Blocked($"the checked conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised", convert);
                     if (!ConversionSupported(convert.Operand.Type, convert.Type))
                         return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
                     return CheckValue(convert.Operand, LaneClass.Varying);
                 case MathCallExpression call:
-                    Cost += VectorMath.Cost(call.Method) * Weight;
+                    AddWork(VectorMath.Cost(call.Method));
                     if (call.Method == "Clamp" && VectorMath.IsSupported(call) && CheckClampBounds(call) is { } badBounds)
                         return badBounds;
                     if (!VectorMath.IsSupported(call))
                     {
                         if (!VectorMath.IsMappable(call))
                             return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.Keyword()} has no vector form yet", call);
-                        Cost += 24 * Weight;
+                        AddWork(24);
                     }
                     foreach (KernelExpression argument in call.Arguments)
                     {
@@ -199,7 +216,7 @@ internal static class SimdPlanner
                     }
                     return null;
                 case ConditionalExpression conditional:
-                    Cost += Weight;
+                    AddWork(1);
                     return CheckValue(conditional.Condition, LaneClass.Varying) ?? CheckValue(conditional.WhenTrue, LaneClass.Varying) ?? CheckValue(conditional.WhenFalse, LaneClass.Varying);
                 default:
                     return Blocked($"{Describe(expression)} is not vectorised yet", expression);
@@ -208,7 +225,7 @@ internal static class SimdPlanner
 
         private SimdDecision? CheckBinary(BinaryExpression binary)
         {
-            Cost += Weight;
+            AddWork(1);
             // checked +, -, * vectorise with an overflow test per lane; other checked operations behave as unchecked
             // ones except for division, which has its own exact lowering.
             if (binary.Checked && !(binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply && binary.Type.IsInteger())
@@ -221,10 +238,10 @@ internal static class SimdPlanner
                 case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
                     break;
                 case BinaryOperator.Divide:
-                    Cost += (type.IsInteger() ? 20 : 8) * Weight;
+                    AddWork(type.IsInteger() ? 20 : 8);
                     break;
                 case BinaryOperator.Remainder when type.IsInteger():
-                    Cost += 20 * Weight;
+                    AddWork(20);
                     break;
                 case BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr when type.IsInteger() || type == ScalarKind.Boolean:
                     break;
@@ -309,7 +326,7 @@ internal static class SimdPlanner
             {
                 if (e is LoadExpression load)
                 {
-                    Cost += Weight;
+                    AddWork(1);
                     if (KernelWalker.Expressions(load.Index).Skip(1).Any(inner => inner is LoadExpression))
                         return Blocked($"the index of {load.Display} reads another span", load);
                 }

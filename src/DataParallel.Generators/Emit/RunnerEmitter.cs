@@ -117,9 +117,16 @@ internal static class RunnerEmitter
                 _ => $"{GeneratedNames.Domain}.CheckedCount((long)__count0 * __count1, \"rows\")",
             };
             string cost, granularity;
+            string work = plan.CostPerElement.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (plan.Work is { DependsOnCall: true } estimate)
+            {
+                // Loops with uniform bounds: their trip counts are known now, and the threading decision needs them.
+                writer.Line($"int __work = {GeneratedNames.ChunkPlan}.Work({WorkExpression(estimate, new ScalarExpressionWriter(EntryScope.Instance))});");
+                work = "__work";
+            }
             if (kernel.Dimensions == 1)
             {
-                cost = plan.CostPerElement.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                cost = work;
                 granularity = plan.Granularity.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             else
@@ -129,7 +136,7 @@ internal static class RunnerEmitter
                     writer.Line($"int __rows = {count};");
                     count = "__rows";
                 }
-                writer.Line($"int __rowCost = (int)global::System.Math.Min((long){plan.CostPerElement} * __count{kernel.Dimensions - 1}, int.MaxValue);");
+                writer.Line($"int __rowCost = (int)global::System.Math.Min((long){work} * __count{kernel.Dimensions - 1}, int.MaxValue);");
                 cost = "__rowCost";
                 granularity = $"{GeneratedNames.ChunkPlan}.RowGranularity({count}, __rowCost)";
             }
@@ -138,6 +145,21 @@ internal static class RunnerEmitter
                 ? $"return {GeneratedNames.Scheduler}.Reduce<{generic}>(ref __args, {count}, {cost}, {granularity}, {red.Identity});"
                 : $"{GeneratedNames.Scheduler}.For<{generic}>(ref __args, {count}, {cost}, {granularity});");
         }
+    }
+
+    /// <summary>The work per element as a double expression: fixed units plus each loop's trips times its body.</summary>
+    private static string WorkExpression(WorkEstimate estimate, ScalarExpressionWriter scalar)
+    {
+        string total = estimate.Units.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d";
+        foreach (LoopWork loop in estimate.Loops)
+        {
+            string trips = loop.ConstantTrips is { } constant ? $"{constant}d"
+                : loop.HasKnownTrips ? $"{GeneratedNames.ChunkPlan}.LoopTrips(unchecked((long)({scalar.Write(loop.First!)})), unchecked((long)({scalar.Write(loop.Last!)})))"
+                : $"{WorkEstimate.GuessedTrips}d";
+            string body = loop.Body.DependsOnCall ? $"({WorkExpression(loop.Body, scalar)})" : $"{loop.Body.AtCompileTime}d";
+            total += $" + {trips} * {body}";
+        }
+        return total;
     }
 
     private static void WriteExecute(IndentedWriter writer, CpuKernelPlan plan)

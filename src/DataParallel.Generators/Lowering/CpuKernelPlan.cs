@@ -48,8 +48,15 @@ internal sealed class CpuKernelPlan
 
     public ReductionPlan? Reduction { get; }
 
-    /// <summary>Work units per element of the fastest dimension, for the scheduler's threading decision.</summary>
+    /// <summary>
+    /// Work units per element of the fastest dimension, for the scheduler's threading decision, as far as it is
+    /// known at compile time (<see cref="WorkEstimate.AtCompileTime"/>); <see cref="Work"/> has the trip counts the
+    /// entry point computes.
+    /// </summary>
     public int CostPerElement { get; }
+
+    /// <summary>The SIMD plan's work estimate, whose uniform loop bounds the entry point evaluates; null when scalar.</summary>
+    public WorkEstimate? Work => Simd.Plan?.Work;
 
     /// <summary>Chunk sizes are multiples of this: whole cache lines (and so whole vectors of any width).</summary>
     public int Granularity { get; }
@@ -65,7 +72,7 @@ internal sealed class CpuKernelPlan
     {
         SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", null) : SimdPlanner.Plan(kernel, accesses);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
-        int cost = simd.Plan?.CostPerElement ?? ScalarCost(kernel);
+        int cost = simd.Plan?.Work.AtCompileTime ?? ScalarCost(kernel);
         int laneBytes = simd.Plan?.LaneBytes ?? 4;
         IndexRanges ranges = simd.Plan?.Ranges ?? IndexRanges.Of(kernel);
         ImmutableArray<ProvenAccess> proven = simd.Plan?.Proven ?? AccessProof.Collect(kernel, ranges, exactOnly: true);

@@ -50,6 +50,12 @@ public readonly record struct ChunkPlan(int Count, int ChunkSize, int ChunkCount
         return block <= TargetChunkWork / cost ? 1 : (int)block;
     }
 
+    /// <summary>The iterations of a counted loop from <paramref name="first"/> to <paramref name="last"/> inclusive (0 when reversed).</summary>
+    public static double LoopTrips(long first, long last) => last < first ? 0d : (double)last - first + 1d;
+
+    /// <summary>A work estimate computed at entry, as the work units per element the scheduler takes (at least 1).</summary>
+    public static int Work(double units) => units >= int.MaxValue ? int.MaxValue : units >= 1d ? (int)units : 1;
+
     /// <summary>Plans a domain of <paramref name="count"/> elements costing <paramref name="costPerElement"/> units each.</summary>
     /// <param name="count">Number of elements (≥ 0).</param>
     /// <param name="costPerElement">The generator's estimate of work units per element (≥ 1).</param>

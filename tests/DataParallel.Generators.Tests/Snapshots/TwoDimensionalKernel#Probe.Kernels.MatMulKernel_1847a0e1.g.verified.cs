@@ -75,7 +75,8 @@ namespace Probe
                     b = b,
                     c = c,
                 };
-                int __rowCost = (int)global::System.Math.Min((long)65 * __count1, int.MaxValue);
+                int __work = Dp::ChunkPlan.Work(1d + Dp::ChunkPlan.LoopTrips(unchecked((long)(0)), unchecked((long)((k - 1)))) * 4d);
+                int __rowCost = (int)global::System.Math.Min((long)__work * __count1, int.MaxValue);
                 Dp::ChunkScheduler.For<__MatMulKernel_1847a0e1, Args>(ref __args, __count0, __rowCost, Dp::ChunkPlan.RowGranularity(__count0, __rowCost));
             }
 

@@ -136,4 +136,20 @@ public sealed class ChunkPlanTests
             return granularity >= 1 && plan.ChunkCount >= Math.Min(singleRows.ChunkCount, ChunkPlan.MinRowChunks)
                 && plan.ChunkSize >= singleRows.ChunkSize;
         }).Check(s_manyDomains);
+
+    [Theory]
+    [InlineData(0L, 1023L, 1024d)]
+    [InlineData(-1L, 1L, 3d)]
+    [InlineData(5L, 4L, 0d)]                       // a loop that does not run
+    [InlineData(0L, long.MaxValue, 9.223372036854775808e18)]
+    public void Loop_trips_count_inclusive_bounds(long first, long last, double expected)
+        => Assert.Equal(expected, ChunkPlan.LoopTrips(first, last));
+
+    [Theory]
+    [InlineData(0d, 1)]
+    [InlineData(-5d, 1)]
+    [InlineData(1024.9d, 1024)]
+    [InlineData(1e300, int.MaxValue)]
+    [InlineData(double.NaN, 1)]
+    public void Work_is_a_positive_int(double units, int expected) => Assert.Equal(expected, ChunkPlan.Work(units));
 }

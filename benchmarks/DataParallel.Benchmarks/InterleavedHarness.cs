@@ -98,6 +98,17 @@ public static class InterleavedHarness
         yield return new("Mandelbrot 1024×768", "Vector256 Parallel.For", fractalWidth * fractalHeight,
             () => Kernels.Mandelbrot(0..fractalHeight, 0..fractalWidth, fractalWidth, x0, y0, step, maxIterations, iterations),
             () => GridVector256.Mandelbrot(fractalWidth, fractalHeight, x0, y0, step, maxIterations, iterations));
+        foreach (int bodies in new[] { 1024, 4096 })
+        {
+            const float softening = 1e-3f;
+            float[] bx = RandomFloats.Uniform(bodies, -1f, 1f, seed: 7), by = RandomFloats.Uniform(bodies, -1f, 1f, seed: 8);
+            float[] bz = RandomFloats.Uniform(bodies, -1f, 1f, seed: 9), mass = RandomFloats.Uniform(bodies, 0.5f, 1.5f, seed: 10);
+            float[] ax = new float[bodies], ay = new float[bodies], az = new float[bodies];
+            // Size: the interactions, so the batch stays near the others' duration.
+            yield return new($"Gravity {bodies}", "Vector256 Parallel.For", bodies * bodies / 4,
+                () => Kernels.Gravity(softening, bx, by, bz, mass, ax, ay, az),
+                () => GravityVector256.Run(softening, bx, by, bz, mass, ax, ay, az));
+        }
     }
 
     private static void OneThread(Action action)

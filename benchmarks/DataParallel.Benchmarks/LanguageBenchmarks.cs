@@ -132,3 +132,42 @@ public class GridBenchmarks
     [BenchmarkCategory("Mandelbrot")]
     public void MandelbrotGenerated() => Kernels.Mandelbrot(0..FractalHeight, 0..FractalWidth, FractalWidth, X0, Y0, Step, MaxIterations, _iterations);
 }
+
+/// <summary>
+/// All-pairs gravity: an inner loop over every body for each body. Its trip count is the data's length, which the
+/// generated entry point reads to decide on threads; at 1,024 bodies a guessed trip count kept the call on one thread.
+/// </summary>
+public class GravityBenchmarks
+{
+    private const float Softening = 1e-3f;
+    private float[] _x = [], _y = [], _z = [], _mass = [];
+    private float[] _ax = [], _ay = [], _az = [];
+
+    [Params(1024, 4096)]
+    public int Bodies { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _x = RandomFloats.Uniform(Bodies, -1f, 1f, seed: 7);
+        _y = RandomFloats.Uniform(Bodies, -1f, 1f, seed: 8);
+        _z = RandomFloats.Uniform(Bodies, -1f, 1f, seed: 9);
+        _mass = RandomFloats.Uniform(Bodies, 0.5f, 1.5f, seed: 10);
+        _ax = new float[Bodies];
+        _ay = new float[Bodies];
+        _az = new float[Bodies];
+    }
+
+    [Benchmark(Baseline = true)]
+    public void Scalar()
+    {
+        for (int i = 0; i < Bodies; i++)
+            Kernels.Gravity(i, Softening, _x, _y, _z, _mass, _ax, _ay, _az);
+    }
+
+    [Benchmark]
+    public void Vector256ParallelFor() => GravityVector256.Run(Softening, _x, _y, _z, _mass, _ax, _ay, _az);
+
+    [Benchmark]
+    public void Generated() => Kernels.Gravity(Softening, _x, _y, _z, _mass, _ax, _ay, _az);
+}

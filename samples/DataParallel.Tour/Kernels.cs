@@ -82,6 +82,30 @@ public static partial class Kernels
     }
 
     /// <summary>
+    /// Gravitational acceleration of body i from all n bodies, softened so that a body's own pull is zero. Every
+    /// lane runs the whole inner loop, whose reads of body j are the same for all lanes.
+    /// </summary>
+    [Parallel]
+    public static void Gravity(int i, float softening, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> z, ReadOnlySpan<float> mass,
+        Span<float> ax, Span<float> ay, Span<float> az)
+    {
+        float xi = x[i], yi = y[i], zi = z[i];
+        float sumX = 0f, sumY = 0f, sumZ = 0f;
+        for (int j = 0; j < x.Length; j++)
+        {
+            float dx = x[j] - xi, dy = y[j] - yi, dz = z[j] - zi;
+            float inverse = 1f / MathF.Sqrt(dx * dx + dy * dy + dz * dz + softening);
+            float strength = mass[j] * inverse * inverse * inverse;
+            sumX += strength * dx;
+            sumY += strength * dy;
+            sumZ += strength * dz;
+        }
+        ax[i] = sumX;
+        ay[i] = sumY;
+        az[i] = sumZ;
+    }
+
+    /// <summary>
     /// Logistic regression, forward pass: pᵢ = σ(xᵢ·w). The samples are stored feature by feature
     /// (<c>samples[f * count + i]</c>), so neighbouring lanes read neighbouring floats.
     /// </summary>

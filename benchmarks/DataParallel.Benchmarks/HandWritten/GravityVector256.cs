@@ -43,21 +43,8 @@ public static class GravityVector256
             sumY.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(ay), (nuint)i);
             sumZ.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(az), (nuint)i);
         }
+        // The last few bodies: the kernel method itself, one body at a time.
         for (; i < end; i++)
-        {
-            float sumX = 0f, sumY = 0f, sumZ = 0f;
-            for (int j = 0; j < n; j++)
-            {
-                float dx = x[j] - x[i], dy = y[j] - y[i], dz = z[j] - z[i];
-                float inverse = 1f / MathF.Sqrt(dx * dx + dy * dy + dz * dz + softening);
-                float strength = mass[j] * inverse * inverse * inverse;
-                sumX += strength * dx;
-                sumY += strength * dy;
-                sumZ += strength * dz;
-            }
-            ax[i] = sumX;
-            ay[i] = sumY;
-            az[i] = sumZ;
-        }
+            Kernels.Gravity(i, softening, x, y, z, mass, ax, ay, az);
     }
 }

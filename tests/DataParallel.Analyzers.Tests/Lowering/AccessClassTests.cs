@@ -3,8 +3,6 @@ using System.Linq;
 using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Model;
 using DataParallel.Analyzers.Tests.Harness;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DataParallel.Analyzers.Tests.Lowering;
@@ -19,12 +17,7 @@ public sealed class AccessClassTests
     /// <summary>The class of every load and store of the kernel, by the access as written ("x[i * 2]").</summary>
     private static Dictionary<string, AccessClass> Classes(string members)
     {
-        Compilation compilation = TestCompilation.Create(DataParallel.Analyzers.Tests.Races.Kernels.Wrap(members));
-        SyntaxTree tree = compilation.SyntaxTrees.Single();
-        SemanticModel model = compilation.GetSemanticModel(tree);
-        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.AttributeLists.Count > 0);
-        IMethodSymbol method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
-        KernelModel kernel = KernelModelBuilder.Build(method, model.GetOperation(declaration)!, default).Model!;
+        KernelModel kernel = CompiledKernel.From(members).Model;
         SimdDecision decision = SimdPlanner.Plan(kernel);
         SimdPlan plan = Assert.IsType<SimdPlan>(decision.Plan);
         var classes = new Dictionary<string, AccessClass>();

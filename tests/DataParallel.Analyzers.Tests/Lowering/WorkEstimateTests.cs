@@ -2,8 +2,6 @@ using System.Linq;
 using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Model;
 using DataParallel.Analyzers.Tests.Harness;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DataParallel.Analyzers.Tests.Lowering;
@@ -15,15 +13,7 @@ namespace DataParallel.Analyzers.Tests.Lowering;
 public sealed class WorkEstimateTests
 {
     private static WorkEstimate Estimate(string members)
-    {
-        Compilation compilation = TestCompilation.Create(DataParallel.Analyzers.Tests.Races.Kernels.Wrap(members));
-        SyntaxTree tree = compilation.SyntaxTrees.Single();
-        SemanticModel model = compilation.GetSemanticModel(tree);
-        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.AttributeLists.Count > 0);
-        IMethodSymbol method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
-        KernelModel kernel = KernelModelBuilder.Build(method, model.GetOperation(declaration)!, default).Model!;
-        return Assert.IsType<SimdPlan>(SimdPlanner.Plan(kernel).Plan).Work;
-    }
+        => Assert.IsType<SimdPlan>(SimdPlanner.Plan(CompiledKernel.From(members).Model).Plan).Work;
 
     [Fact]
     public void A_loop_over_a_uniform_count_is_counted_at_entry()

@@ -2,8 +2,6 @@ using System.Linq;
 using DataParallel.Analyzers.Analysis;
 using DataParallel.Analyzers.Model;
 using DataParallel.Analyzers.Tests.Harness;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DataParallel.Analyzers.Tests.Races;
@@ -16,14 +14,8 @@ public sealed class RuntimeRequirementTests
 {
     private static RaceAnalysis Analyze(string members)
     {
-        Compilation compilation = TestCompilation.Create(Kernels.Wrap(members));
-        SyntaxTree tree = compilation.SyntaxTrees.Single();
-        SemanticModel model = compilation.GetSemanticModel(tree);
-        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        IMethodSymbol method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
-        IOperation body = model.GetOperation(declaration)!;
-        KernelBuildResult result = KernelModelBuilder.Build(method, body, default);
-        AccessAnalysisInput input = AccessAnalysisSource.Create(method, result, body)!;
+        CompiledKernel kernel = CompiledKernel.From(members);
+        AccessAnalysisInput input = AccessAnalysisSource.Create(kernel.Method, kernel.Build, kernel.Body)!;
         return RaceDetector.Analyze(AccessCollector.Collect(input));
     }
 

@@ -7,9 +7,10 @@ namespace DataParallel.Generators.Emit;
 /// <summary>
 /// Names inside a vector chunk body: uniforms and span references are locals named like the kernel's parameters,
 /// the index is lane 0's index, and a per-lane local used in an index is replaced by its single definition (the
-/// index is computed as a scalar for lane 0).
+/// index is computed as a scalar for lane 0). Copy <c>k</c> of a jammed step (<see cref="Lowering.LaneJamming"/>) names
+/// its per-lane locals <c>name__k</c>, so the copies' vectors live side by side.
 /// </summary>
-internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string fastestIndex) : INameScope
+internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string fastestIndex, int copy = 0) : INameScope
 {
     public ScalarExpressionWriter? Writer { get; set; }
 
@@ -25,6 +26,8 @@ internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string faste
         => plan.Lanes.ClassifyLocal(local.Name) == LaneClass.Varying && plan.Ranges.Definitions.TryGetValue(local.Name, out KernelExpression? definition)
             ? Writer!.Write(definition)
             : Identifier.Escape(local.Name);
+
+    public string VaryingLocal(string name) => copy == 0 ? Identifier.Escape(name) : $"{name}__{copy}";
 
     public string? ProvenRef(string span, string display) => plan.IsProven(span, display) ? Identifier.Escape(span) : null;
 }
@@ -43,6 +46,8 @@ internal sealed class EntryScope : INameScope
     public string Span(string name) => Identifier.Escape(name);
 
     public string Local(LocalExpression local) => throw new System.InvalidOperationException("Entry code has no locals.");
+
+    public string VaryingLocal(string name) => throw new System.InvalidOperationException("Entry code has no locals.");
 
     public string? ProvenRef(string span, string display) => null;
 }

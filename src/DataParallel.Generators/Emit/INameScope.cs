@@ -20,6 +20,9 @@ internal interface INameScope
     /// <summary>A local's scalar value.</summary>
     string Local(LocalExpression local);
 
+    /// <summary>The vector variable that holds a per-lane local's lanes.</summary>
+    string VaryingLocal(string name);
+
     /// <summary>The unchecked <c>ref</c> to element 0 of a span whose access was proven in bounds, or null to keep the check.</summary>
     string? ProvenRef(string span, string display);
 }

@@ -103,6 +103,12 @@ internal sealed class VectorBodyEmitter
                     }
                 }
             }
+            int copies = Reduction is null ? LaneJamming.Copies(_kernel, _simd) : 1;
+            if (copies > 1)
+            {
+                using (_writer.Block($"for (; {index} <= __stop - {copies * lanes}; {index} += {copies * lanes})"))
+                    WriteJammedStep(index, copies);
+            }
             using (_writer.Block($"for (; {index} <= __stop - {lanes}; {index} += {lanes})"))
                 WriteStep(index, tail: false, "__acc0");
             using (_writer.Block($"if ({index} < __stop)"))
@@ -172,12 +178,73 @@ internal sealed class VectorBodyEmitter
         var scalar = new ScalarExpressionWriter(scope);
         scope.Writer = scalar;
         var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts, new TemporaryNames(), _kernel.FastMath);
-        var statements = new StatementWriter(this, scalar, vector, accumulator);
+        var statements = new StatementWriter(this, scalar, vector, scope, accumulator);
         statements.Begin(tail);
         var body = _kernel.Body.Statements;
         for (int s = 0; s < body.Count; s++)
             statements.Write(body[s], trailing: s == body.Count - 1);
         statements.End();
+    }
+
+    /// <summary>
+    /// <paramref name="copies"/> vectors of lanes from <paramref name="index"/> on, side by side (<see cref="LaneJamming"/>):
+    /// uniform statements and loop headers once, every per-lane statement once per copy, each copy with its own
+    /// per-lane locals.
+    /// </summary>
+    private void WriteJammedStep(string index, int copies)
+    {
+        int lanes = _width.Lanes(_simd.LaneBytes);
+        var temporaries = new TemporaryNames();
+        var writers = new StatementWriter[copies];
+        for (int k = 0; k < copies; k++)
+        {
+            string name = k == 0 ? index : $"__{_kernel.Parameters[_kernel.Dimensions - 1].Name}{k}";
+            if (k > 0)
+                _writer.Line($"int {name} = {index} + {k * lanes};");
+            var scope = new ChunkScope(_kernel, _simd, name, k);
+            var scalar = new ScalarExpressionWriter(scope);
+            scope.Writer = scalar;
+            var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail: false, _broadcasts, temporaries, _kernel.FastMath);
+            writers[k] = new StatementWriter(this, scalar, vector, scope, "__acc0");
+            writers[k].Begin(tail: false);
+        }
+
+        void Write(KernelStatement statement)
+        {
+            switch (statement)
+            {
+                case BlockStatement block:
+                    foreach (KernelStatement inner in block.Statements)
+                        Write(inner);
+                    break;
+                case LoopStatement loop:
+                    writers[0].WriteUniformLoop(loop, Write);
+                    break;
+                case IfStatement branch:
+                    writers[0].WriteUniformIf(branch, Write);
+                    break;
+                case BreakStatement:
+                    _writer.Line("break;");
+                    break;
+                case ContinueStatement:
+                    _writer.Line("continue;");
+                    break;
+                case DeclareLocalStatement declare when _simd.Lanes.ClassifyLocal(declare.Name) == LaneClass.Uniform:
+                    writers[0].Write(declare);
+                    break;
+                case AssignLocalStatement assign when _simd.Lanes.ClassifyLocal(assign.Name) == LaneClass.Uniform:
+                    writers[0].Write(assign);
+                    break;
+                default:
+                    foreach (StatementWriter writer in writers)
+                        writer.Write(statement);
+                    break;
+            }
+        }
+
+        foreach (KernelStatement statement in _kernel.Body.Statements)
+            Write(statement);
+        writers[0].End();
     }
 
     private string IdentityVector()
@@ -266,7 +333,7 @@ internal sealed class VectorBodyEmitter
     /// lanes that have not returned; per varying loop, <c>__loopN</c>: lanes still looping, and <c>__iterN</c>: lanes
     /// still in this iteration). Assignments under a mask blend, stores write only the selected lanes.
     /// </summary>
-    private sealed class StatementWriter(VectorBodyEmitter owner, ScalarExpressionWriter scalar, VectorExpressionWriter vector, string accumulator)
+    private sealed class StatementWriter(VectorBodyEmitter owner, ScalarExpressionWriter scalar, VectorExpressionWriter vector, INameScope names, string accumulator)
     {
         private readonly List<string> _factors = new();
         private readonly Stack<(string? Loop, string? Iteration)> _loops = new();
@@ -342,7 +409,7 @@ internal sealed class VectorBodyEmitter
                     if (owner._simd.Lanes.IsVarying(loop))
                         WriteVaryingLoop(loop);
                     else
-                        WriteUniformLoop(loop);
+                        WriteUniformLoop(loop, body => Write(body));
                     break;
                 case BreakStatement:
                     WriteExit(isBreak: true);
@@ -395,13 +462,7 @@ internal sealed class VectorBodyEmitter
         {
             if (owner._simd.Lanes.Classify(branch.Condition) == LaneClass.Uniform)
             {
-                using (Out.Block($"if ({scalar.Write(branch.Condition)})"))
-                    Write(branch.Then);
-                if (branch.Else is not null)
-                {
-                    using (Out.Block("else"))
-                        Write(branch.Else);
-                }
+                WriteUniformIf(branch, body => Write(body));
                 return;
             }
             string condition = $"__c{_next++}";
@@ -413,6 +474,18 @@ internal sealed class VectorBodyEmitter
                 WriteMasked($"~{condition}", branch.Else);
         }
 
+        /// <summary>An <c>if</c> every lane takes the same way: plain C#, its branches written by <paramref name="writeBody"/>.</summary>
+        public void WriteUniformIf(IfStatement branch, System.Action<KernelStatement> writeBody)
+        {
+            using (Out.Block($"if ({scalar.Write(branch.Condition)})"))
+                writeBody(branch.Then);
+            if (branch.Else is not null)
+            {
+                using (Out.Block("else"))
+                    writeBody(branch.Else);
+            }
+        }
+
         private void WriteMasked(string factor, KernelStatement body)
         {
             _factors.Add(factor);
@@ -421,14 +494,15 @@ internal sealed class VectorBodyEmitter
             _factors.RemoveAt(_factors.Count - 1);
         }
 
-        private void WriteUniformLoop(LoopStatement loop)
+        /// <summary>A loop every lane runs the same number of times: plain C#, its body written by <paramref name="writeBody"/>.</summary>
+        public void WriteUniformLoop(LoopStatement loop, System.Action<KernelStatement> writeBody)
         {
             _loops.Push((null, null));
             string condition = loop.Condition is null ? "" : scalar.Write(loop.Condition);
             if (loop.ConditionAfterBody)
             {
                 using (Out.Block("do", $"}} while ({(condition.Length == 0 ? "true" : condition)});"))
-                    Write(loop.Body);
+                    writeBody(loop.Body);
                 _loops.Pop();
                 return;
             }
@@ -442,7 +516,7 @@ internal sealed class VectorBodyEmitter
             }
             string header = headerDeclaration ? Declaration((DeclareLocalStatement)loop.Initializers[0], fresh: true) : "";
             using (Out.Block($"for ({header}; {condition}; {increments})"))
-                Write(loop.Body);
+                writeBody(loop.Body);
             scope?.Dispose();
             _loops.Pop();
         }
@@ -520,7 +594,7 @@ internal sealed class VectorBodyEmitter
         {
             bool varying = owner._simd.Lanes.ClassifyLocal(declare.Name) == LaneClass.Varying;
             string type = varying ? VaryingType(declare.Type) : declare.Type.Keyword();
-            string name = Identifier.Escape(declare.Name);
+            string name = varying ? names.VaryingLocal(declare.Name) : Identifier.Escape(declare.Name);
             vector.Guard = Mask;
             if (declare.Initializer is null)
                 return varying ? $"{type} {name} = default" : $"{type} {name}";
@@ -529,9 +603,9 @@ internal sealed class VectorBodyEmitter
 
         private string Assignment(AssignLocalStatement assign)
         {
-            string name = Identifier.Escape(assign.Name);
             if (owner._simd.Lanes.ClassifyLocal(assign.Name) == LaneClass.Uniform)
-                return $"{name} = {scalar.Write(assign.Value)}";
+                return $"{Identifier.Escape(assign.Name)} = {scalar.Write(assign.Value)}";
+            string name = names.VaryingLocal(assign.Name);
             string? mask = Mask;
             vector.Guard = mask;
             bool dead = mask is null || LeftLanesAreDead(assign.Name);

@@ -67,7 +67,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     ? $"{Lanes}.IndicesTail{w.Bits}({names.Index(index.Dimension)}, __active)"
                     : $"{Lanes}.Indices{w.Bits}({names.Index(index.Dimension)})";
             case LocalExpression local:
-                return Identifier.Escape(local.Name);
+                return names.VaryingLocal(local.Name);
             case LoadExpression load:
                 return Load(load);
             case UnaryExpression { Checked: true, Operator: UnaryOperator.Negate } negate when lane.IsInteger():
@@ -185,7 +185,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
         switch (expression)
         {
             case LocalExpression local:
-                return Identifier.Escape(local.Name);
+                return names.VaryingLocal(local.Name);
             case LoadExpression load:
                 return BoolLoad(load);
             case UnaryExpression { Operator: UnaryOperator.LogicalNot } not:

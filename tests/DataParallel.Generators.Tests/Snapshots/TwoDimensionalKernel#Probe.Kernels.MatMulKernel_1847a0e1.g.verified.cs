@@ -122,6 +122,28 @@ namespace Probe
                     int row = __args.__start0 + __row;
                     int col = __args.__start1;
                     int __stop = col + __args.__count1;
+                    for (; col <= __stop - 64; col += 64)
+                    {
+                        int __col1 = col + 16;
+                        int __col2 = col + 32;
+                        int __col3 = col + 48;
+                        Simd::Vector512<float> sum = Simd::Vector512.Create(0f);
+                        Simd::Vector512<float> sum__1 = Simd::Vector512.Create(0f);
+                        Simd::Vector512<float> sum__2 = Simd::Vector512.Create(0f);
+                        Simd::Vector512<float> sum__3 = Simd::Vector512.Create(0f);
+                        for (int p = 0; (p < k); p = (p + 1))
+                        {
+                            sum = (sum + (Simd::Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector512.LoadUnsafe(ref b, (nuint)((p * n) + col))));
+                            sum__1 = (sum__1 + (Simd::Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector512.LoadUnsafe(ref b, (nuint)((p * n) + __col1))));
+                            sum__2 = (sum__2 + (Simd::Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector512.LoadUnsafe(ref b, (nuint)((p * n) + __col2))));
+                            sum__3 = (sum__3 + (Simd::Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector512.LoadUnsafe(ref b, (nuint)((p * n) + __col3))));
+                        }
+                        Simd::Vector512.StoreUnsafe(sum, ref c, (nuint)((row * n) + col));
+                        Simd::Vector512.StoreUnsafe(sum__1, ref c, (nuint)((row * n) + __col1));
+                        Simd::Vector512.StoreUnsafe(sum__2, ref c, (nuint)((row * n) + __col2));
+                        Simd::Vector512.StoreUnsafe(sum__3, ref c, (nuint)((row * n) + __col3));
+                        __end: ;
+                    }
                     for (; col <= __stop - 16; col += 16)
                     {
                         Simd::Vector512<float> sum = Simd::Vector512.Create(0f);
@@ -160,6 +182,28 @@ namespace Probe
                     int row = __args.__start0 + __row;
                     int col = __args.__start1;
                     int __stop = col + __args.__count1;
+                    for (; col <= __stop - 32; col += 32)
+                    {
+                        int __col1 = col + 8;
+                        int __col2 = col + 16;
+                        int __col3 = col + 24;
+                        Simd::Vector256<float> sum = Simd::Vector256.Create(0f);
+                        Simd::Vector256<float> sum__1 = Simd::Vector256.Create(0f);
+                        Simd::Vector256<float> sum__2 = Simd::Vector256.Create(0f);
+                        Simd::Vector256<float> sum__3 = Simd::Vector256.Create(0f);
+                        for (int p = 0; (p < k); p = (p + 1))
+                        {
+                            sum = (sum + (Simd::Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector256.LoadUnsafe(ref b, (nuint)((p * n) + col))));
+                            sum__1 = (sum__1 + (Simd::Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector256.LoadUnsafe(ref b, (nuint)((p * n) + __col1))));
+                            sum__2 = (sum__2 + (Simd::Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector256.LoadUnsafe(ref b, (nuint)((p * n) + __col2))));
+                            sum__3 = (sum__3 + (Simd::Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector256.LoadUnsafe(ref b, (nuint)((p * n) + __col3))));
+                        }
+                        Simd::Vector256.StoreUnsafe(sum, ref c, (nuint)((row * n) + col));
+                        Simd::Vector256.StoreUnsafe(sum__1, ref c, (nuint)((row * n) + __col1));
+                        Simd::Vector256.StoreUnsafe(sum__2, ref c, (nuint)((row * n) + __col2));
+                        Simd::Vector256.StoreUnsafe(sum__3, ref c, (nuint)((row * n) + __col3));
+                        __end: ;
+                    }
                     for (; col <= __stop - 8; col += 8)
                     {
                         Simd::Vector256<float> sum = Simd::Vector256.Create(0f);
@@ -198,6 +242,28 @@ namespace Probe
                     int row = __args.__start0 + __row;
                     int col = __args.__start1;
                     int __stop = col + __args.__count1;
+                    for (; col <= __stop - 16; col += 16)
+                    {
+                        int __col1 = col + 4;
+                        int __col2 = col + 8;
+                        int __col3 = col + 12;
+                        Simd::Vector128<float> sum = Simd::Vector128.Create(0f);
+                        Simd::Vector128<float> sum__1 = Simd::Vector128.Create(0f);
+                        Simd::Vector128<float> sum__2 = Simd::Vector128.Create(0f);
+                        Simd::Vector128<float> sum__3 = Simd::Vector128.Create(0f);
+                        for (int p = 0; (p < k); p = (p + 1))
+                        {
+                            sum = (sum + (Simd::Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector128.LoadUnsafe(ref b, (nuint)((p * n) + col))));
+                            sum__1 = (sum__1 + (Simd::Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector128.LoadUnsafe(ref b, (nuint)((p * n) + __col1))));
+                            sum__2 = (sum__2 + (Simd::Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector128.LoadUnsafe(ref b, (nuint)((p * n) + __col2))));
+                            sum__3 = (sum__3 + (Simd::Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, ((row * k) + p))) * Simd::Vector128.LoadUnsafe(ref b, (nuint)((p * n) + __col3))));
+                        }
+                        Simd::Vector128.StoreUnsafe(sum, ref c, (nuint)((row * n) + col));
+                        Simd::Vector128.StoreUnsafe(sum__1, ref c, (nuint)((row * n) + __col1));
+                        Simd::Vector128.StoreUnsafe(sum__2, ref c, (nuint)((row * n) + __col2));
+                        Simd::Vector128.StoreUnsafe(sum__3, ref c, (nuint)((row * n) + __col3));
+                        __end: ;
+                    }
                     for (; col <= __stop - 4; col += 4)
                     {
                         Simd::Vector128<float> sum = Simd::Vector128.Create(0f);

@@ -1,0 +1,43 @@
+using System.Linq;
+using DataParallel.Analyzers.Analysis;
+using DataParallel.Analyzers.Model;
+
+namespace DataParallel.Generators.Lowering;
+
+/// <summary>
+/// Unroll and jam across lanes: the chunk body computes several vectors of lanes side by side, their uniform loops
+/// shared. A per-lane sum carried around a long uniform loop (a matrix product's dot product) is one chain of
+/// dependent additions, so the loop runs at the adder's latency, not its throughput; independent copies of the chain
+/// fill the gap. Every lane still computes exactly what it did — only the order of independent lanes' work changes.
+/// </summary>
+internal static class LaneJamming
+{
+    /// <summary>The most copies: four chains cover the latency of a floating-point add at two per cycle.</summary>
+    public const int MaxCopies = 4;
+
+    /// <summary>Vector registers the copies' long-lived values may take (AVX2 has 16; temporaries need the rest).</summary>
+    private const int RegisterBudget = 8;
+
+    /// <summary>
+    /// How many vectors one step of the main loop computes: 1 (no jamming) unless a uniform loop carries a per-lane
+    /// value and the body has no per-lane control flow (masks) and no return; fewer copies the more per-lane values
+    /// live across the body, so that the copies' values stay in registers.
+    /// </summary>
+    public static int Copies(KernelModel kernel, SimdPlan plan)
+    {
+        var statements = KernelWalker.Statements(kernel.Body).ToList();
+        if (statements.Any(s => s is ReturnStatement or SharedWriteStatement
+                || (s is IfStatement branch && plan.Lanes.Classify(branch.Condition) == LaneClass.Varying)
+                || (s is LoopStatement loop && plan.Lanes.IsVarying(loop))))
+            return 1;
+        var inLoops = statements.OfType<LoopStatement>()
+            .SelectMany(loop => loop.Initializers.Concat(loop.Increments).Concat(KernelWalker.Statements(loop.Body)))
+            .ToList();
+        bool carried = inLoops.OfType<AssignLocalStatement>().Any(a => plan.Lanes.ClassifyLocal(a.Name) == LaneClass.Varying);
+        if (!carried)
+            return 1;
+        int live = statements.OfType<DeclareLocalStatement>().Count(d => plan.Lanes.ClassifyLocal(d.Name) == LaneClass.Varying)
+            - inLoops.OfType<DeclareLocalStatement>().Count(d => plan.Lanes.ClassifyLocal(d.Name) == LaneClass.Varying);
+        return System.Math.Min(System.Math.Max(RegisterBudget / System.Math.Max(live, 1), 1), MaxCopies);
+    }
+}

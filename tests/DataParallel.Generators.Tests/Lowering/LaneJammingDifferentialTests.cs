@@ -1,0 +1,156 @@
+using System.Linq;
+using DataParallel.Generators.Tests.Harness;
+using Xunit;
+
+namespace DataParallel.Generators.Tests.Lowering;
+
+/// <summary>
+/// Kernels whose per-lane values are carried around a uniform loop run several vectors side by side
+/// (<c>LaneJamming</c>): the copies share the loop's header, uniform locals, ifs, breaks and continues, and each keeps
+/// its own per-lane locals. Sizes straddle the jammed step (four vectors), the single-vector loop and the tail.
+/// </summary>
+public sealed class LaneJammingDifferentialTests
+{
+    private const string Source = """
+        using System;
+        using DataParallel;
+
+        namespace Probe;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Fir(int i, ReadOnlySpan<float> taps, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float sum = 0f;
+                for (int t = 0; t < taps.Length; t++)
+                    sum += taps[t] * x[i + t];
+                y[i] = sum;
+            }
+
+            [Parallel]
+            public static void Banded(int i, int skip, ReadOnlySpan<float> w, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float sum = 0f, top = float.MinValue;
+                for (int t = 0; t < w.Length; t++)
+                {
+                    if (t == skip)
+                        continue;
+                    float weight = w[t];
+                    if (weight > 0.9f)
+                        break;
+                    float v = x[2 * i + t];
+                    sum += weight * v;
+                    top = Math.Max(top, v);
+                }
+                y[i] = sum + top;
+            }
+
+            [Parallel]
+            public static void Nested(int i, int rows, int cols, ReadOnlySpan<double> x, Span<double> y)
+            {
+                double acc = 0d;
+                for (int r = 0; r < rows; r++)
+                {
+                    double row = 0d;
+                    for (int c = 0; c < cols; c++)
+                        row = row * 0.5d + x[i + r * cols + c];
+                    acc += row * row;
+                }
+                y[i] = acc;
+            }
+
+            [Parallel]
+            public static void Mix(int i, int rounds, ReadOnlySpan<int> x, Span<int> y)
+            {
+                int h = x[i];
+                for (int r = 0; r < rounds; r++)
+                    h = (h ^ (h >> 7)) * 31 + r;
+                y[i] = h;
+            }
+        }
+
+        public static class Drivers
+        {
+            public static void FirGenerated(float[] taps, float[] x, float[] y) => Kernels.Fir(0..y.Length, taps, x, y);
+
+            public static void FirScalar(float[] taps, float[] x, float[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.Fir(i, taps, x, y);
+            }
+
+            public static void BandedGenerated(int skip, float[] w, float[] x, float[] y) => Kernels.Banded(0..y.Length, skip, w, x, y);
+
+            public static void BandedScalar(int skip, float[] w, float[] x, float[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.Banded(i, skip, w, x, y);
+            }
+
+            public static void NestedGenerated(int rows, int cols, double[] x, double[] y) => Kernels.Nested(0..y.Length, rows, cols, x, y);
+
+            public static void NestedScalar(int rows, int cols, double[] x, double[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.Nested(i, rows, cols, x, y);
+            }
+
+            public static void MixGenerated(int rounds, int[] x, int[] y) => Kernels.Mix(rounds, x, y);
+
+            public static void MixScalar(int rounds, int[] x, int[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.Mix(i, rounds, x, y);
+            }
+        }
+        """;
+
+    private static readonly int[] Sizes = DomainSizes.Standard.Concat([63, 64, 65, 127, 128, 129, 131]).Distinct().Order().ToArray();
+
+    private static KernelDrivers Drivers => new(GeneratorHarness.CompileAndLoad(Source));
+
+    [Theory]
+    [InlineData("Fir", "sum")]
+    [InlineData("Banded", "top")]
+    [InlineData("Nested", "acc")]
+    [InlineData("Mix", "h")]
+    public void Every_kernel_here_is_jammed(string kernel, string carried)
+    {
+        string generated = GeneratorHarness.Run(Source).GeneratedSources
+            .Single(s => s.HintName.Contains($".{kernel}Kernel_", System.StringComparison.Ordinal)).SourceText.ToString();
+        // Copy 3 of the jammed step at each of the three vector widths, with its own copy of the carried value.
+        Assert.Equal(3, generated.Split('\n').Count(line => line.Contains("int __i3 = i + ", System.StringComparison.Ordinal)));
+        Assert.Contains($"{carried}__3", generated, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_filter_with_a_uniform_tap_loop_matches_bit_for_bit()
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "Fir",
+            size => [TestValues.ModerateFloats(7, seed: 3), TestValues.Floats(size + 6, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Uniform_continue_break_and_locals_are_shared_by_the_copies(int skip)
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "Banded",
+            size => [skip, TestValues.SmallIntegers<int>(9, seed: skip + 10, 0, 100).Select(v => v / 100f).ToArray(), TestValues.Floats(2 * size + 9, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 5)]
+    [InlineData(3, 4)]
+    public void Nested_uniform_loops_over_doubles_match_bit_for_bit(int rows, int cols)
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "Nested",
+            size => [rows, cols, TestValues.Doubles(size + rows * cols, seed: size), new double[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Integer_chains_match_exactly()
+        => Differential.AssertGeneratedMatchesScalar(Drivers, "Mix",
+            size => [5, TestValues.Integers<int>(size, seed: size), new int[size]],
+            Sizes, ElementComparison.Bitwise);
+}

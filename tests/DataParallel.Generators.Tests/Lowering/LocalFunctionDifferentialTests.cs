@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using DataParallel.Generators.Tests.Harness;
 using Xunit;
 
@@ -95,7 +94,7 @@ public sealed class LocalFunctionDifferentialTests
     {
         GeneratorRun run = GeneratorHarness.Run(Source);
         run.AssertGeneratorDidNotThrow();
-        return run.GeneratedSources.Single(source => source.HintName.StartsWith($"Probe.Kernels.{kernel}Kernel", StringComparison.Ordinal)).SourceText.ToString();
+        return run.GeneratedSourceOf(kernel);
     }
 
     [Theory]

@@ -122,7 +122,7 @@ public sealed class SwitchDifferentialTests
     {
         GeneratorRun run = GeneratorHarness.Run(Source);
         run.AssertGeneratorDidNotThrow();
-        return run.GeneratedSources.Single(source => source.HintName.StartsWith($"Probe.Kernels.{kernel}Kernel", StringComparison.Ordinal)).SourceText.ToString();
+        return run.GeneratedSourceOf(kernel);
     }
 
     [Theory]

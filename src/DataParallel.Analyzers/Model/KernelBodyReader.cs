@@ -329,6 +329,10 @@ internal sealed partial class KernelBodyReader
                     ReadWithoutHoisting(conditional.WhenFalse!, "on one side of ?:"), conditionalType), operation);
             case IInvocationOperation invocation:
                 return ReadInvocation(invocation, type);
+            case IIsPatternOperation isPattern:
+                return ReadIsPattern(isPattern) is { } test
+                    ? Track(test, operation)
+                    : new HelperCallExpression(operation.Syntax.ToString(), ScalarKind.Boolean);
             case ISwitchExpressionOperation switchExpression when type is { } switchType:
                 return ReadSwitchExpression(switchExpression, switchType) is { } chain
                     ? Track(chain, operation)
@@ -397,6 +401,12 @@ internal sealed partial class KernelBodyReader
             KernelExpression operand = ReadExpression(invocation.Arguments[0].Value);
             return Track(new MathCallExpression(container == "float" ? "System.Single" : "System.Double", method.Name, ImmutableArray.Create(operand).ToEquatableArray(), ScalarKind.Boolean), invocation);
         }
+        else if (method.Name is "RotateLeft" or "RotateRight" && invocation.Arguments.Length == 2
+            && container is "System.Numerics.BitOperations" or "uint" or "ulong"
+            && type is ScalarKind.UInt32 or ScalarKind.UInt64 && ScalarKindFacts.FromType(invocation.Arguments[1].Value.Type) == ScalarKind.Int32)
+        {
+            return Track(Rotation(method.Name == "RotateLeft", ReadExpression(invocation.Arguments[0].Value), ReadExpression(invocation.Arguments[1].Value)), invocation);
+        }
         else if (SymbolEqualityComparer.Default.Equals(method, _kernel))
         {
             Reject(invocation, "A recursive call of the kernel", "a kernel runs once per index; recursion has no parallel meaning");
@@ -425,6 +435,20 @@ internal sealed partial class KernelBodyReader
             ScanForErrors(argument.Value);
         NotLowered(invocation, $"the call of {method.ContainingType.Name}.{method.Name}");
         return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+    }
+
+    /// <summary>
+    /// A bit rotation of an unsigned value as the two shifts it is: <c>(v &lt;&lt; n) | (v &gt;&gt;&gt; (bits - n))</c>, both
+    /// counts masked to the width as C# masks them, which is what <c>BitOperations.RotateLeft</c> computes for every n.
+    /// </summary>
+    private static KernelExpression Rotation(bool left, KernelExpression value, KernelExpression count)
+    {
+        ScalarKind type = value.Type;
+        int bits = type == ScalarKind.UInt64 ? 64 : 32;
+        KernelExpression rest = new BinaryExpression(BinaryOperator.Subtract, new ConstantExpression(ScalarKind.Int32, LiteralFormatter.Format(bits, ScalarKind.Int32), bits), count, ScalarKind.Int32, false);
+        KernelExpression toHigh = new BinaryExpression(BinaryOperator.LeftShift, value, left ? count : rest, type, false);
+        KernelExpression toLow = new BinaryExpression(BinaryOperator.UnsignedRightShift, value, left ? rest : count, type, false);
+        return new BinaryExpression(BinaryOperator.Or, toHigh, toLow, type, false);
     }
 
     /// <summary>
@@ -998,6 +1022,7 @@ internal sealed partial class KernelBodyReader
         ISwitchOperation or ISwitchExpressionOperation => "a switch",
         IBranchOperation => "a goto",
         IIncrementOrDecrementOperation => "an increment used as a value",
+        IDeconstructionAssignmentOperation => "a tuple (deconstruction) assignment",
         IAssignmentOperation => "an assignment used as a value",
         _ => $"'{operation.Syntax}'",
     };

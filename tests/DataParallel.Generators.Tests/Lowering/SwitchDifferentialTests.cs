@@ -6,7 +6,7 @@ using Xunit;
 namespace DataParallel.Generators.Tests.Lowering;
 
 /// <summary>
-/// <c>switch</c> statements and expressions are if/else-if chains in disguise: arms tried in order, a default
+/// <c>switch</c> statements and expressions are if/else-if chains in disguise (and <c>x is …</c> one test of them): arms tried in order, a default
 /// section last, constant, relational and <c>and</c>/<c>or</c>/<c>not</c> patterns and <c>when</c> guards as
 /// comparisons. They vectorise as masks and blends and give the scalar kernel's results; the shapes that cannot
 /// (no catch-all arm, so an unmatched value throws; a <c>break</c> out of the middle of a section; a pattern that
@@ -73,6 +73,10 @@ public sealed class SwitchDifferentialTests
             }
 
             [Parallel]
+            public static void IsPattern(int i, ReadOnlySpan<int> code, ReadOnlySpan<float> x, Span<int> y)
+                => y[i] = (code[i] is > 0 and < 10 or 42 ? 1 : 0) + (x[i] is float.NaN ? 2 : 0) + (x[i] is not (>= 0f and <= 1f) ? 4 : 0);
+
+            [Parallel]
             public static void NoCatchAll(int i, ReadOnlySpan<int> code, Span<int> y)
                 => y[i] = (code[i] & 1) switch { 0 => 10, 1 => 20, int other => other };
 
@@ -107,6 +111,8 @@ public sealed class SwitchDifferentialTests
             public static void BandScalar(float[] x, int[] band) { for (int i = 0; i < band.Length; i++) Kernels.Band(i, x, band); }
             public static void OpcodeGenerated(byte[] op, int[] a, int[] b, int[] y) => Kernels.Opcode(op, a, b, y);
             public static void OpcodeScalar(byte[] op, int[] a, int[] b, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Opcode(i, op, a, b, y); }
+            public static void IsPatternGenerated(int[] code, float[] x, int[] y) => Kernels.IsPattern(code, x, y);
+            public static void IsPatternScalar(int[] code, float[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.IsPattern(i, code, x, y); }
             public static void NoCatchAllGenerated(int[] code, int[] y) => Kernels.NoCatchAll(code, y);
             public static void NoCatchAllScalar(int[] code, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.NoCatchAll(i, code, y); }
             public static void BindingGenerated(int[] code, int[] y) => Kernels.Binding(code, y);
@@ -129,6 +135,7 @@ public sealed class SwitchDifferentialTests
     [InlineData("Rate")]
     [InlineData("Band")]
     [InlineData("Opcode")]
+    [InlineData("IsPattern")]
     public void Switches_with_a_catch_all_vectorise(string kernel)
         => Assert.Contains("Execute256(", GeneratedFor(kernel), StringComparison.Ordinal);
 
@@ -158,6 +165,11 @@ public sealed class SwitchDifferentialTests
             byte[] op = TestValues.SmallIntegers<int>(size, size, 0, 7).Select(v => (byte)(v == 6 ? 250 : v)).ToArray();
             return [op, TestValues.Integers<int>(size, size), TestValues.SmallIntegers<int>(size, size + 1, -3, 4), new int[size]];
         }, DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Is_patterns_with_and_or_not_and_a_NaN_constant() => Differential.AssertGeneratedMatchesScalar(Drivers, "IsPattern",
+        size => [TestValues.SmallIntegers<int>(size, size, -3, 45).Select(v => v > 40 ? 42 : v).ToArray(), TestValues.Floats(size, size), new int[size]],
+        DomainSizes.Standard, ElementComparison.Bitwise);
 
     [Theory]
     [InlineData("NoCatchAll")]

@@ -17,6 +17,7 @@ public sealed class FieldKernelTests
 {
     private const string Kernels = """
         using System;
+        using System.Numerics;
         using DataParallel;
 
         namespace Probe;
@@ -401,6 +402,86 @@ public sealed class FieldKernelTests
                     v *= rate;
                 x[i] = v;
             }
+
+            // --- bit tricks, patterns, loops and narrow types ------------------------------------------------------
+            [Parallel]
+            public static void Murmur(int i, uint seed, ReadOnlySpan<uint> x, Span<uint> h)
+            {
+                uint k = x[i] * 0xcc9e2d51u;
+                k = BitOperations.RotateLeft(k, 15) * 0x1b873593u;
+                uint v = seed ^ k;
+                v = BitOperations.RotateLeft(v, 13) * 5 + 0xe6546b64u;
+                h[i] = v;
+            }
+
+            [Parallel]
+            public static void InRange(int i, ReadOnlySpan<int> x, Span<bool> y) => y[i] = x[i] is > 0 and < 10;
+
+            [Parallel]
+            public static void Histogram(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                y[i]++;
+                y[i] += x[i];
+            }
+
+            [Parallel]
+            public static void DoWhileHalving(int i, ReadOnlySpan<int> x, Span<int> halvings)
+            {
+                int v = x[i];
+                int n = 0;
+                do
+                {
+                    v /= 2;
+                    n++;
+                } while (v != 0);
+                halvings[i] = n;
+            }
+
+            [Parallel]
+            public static void Reverse(int i, int n, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float acc = 0;
+                for (int k = n - 1; k >= 0; k--)
+                    acc = acc * 0.5f + x[i + k];
+                y[i] = acc;
+            }
+
+            [Parallel]
+            public static void SignFlags(int i, ReadOnlySpan<double> x, Span<int> y)
+            {
+                bool negative = x[i] < 0;
+                var sign = Math.Sign(negative ? -1.0 : x[i] == 0 ? 0.0 : 1.0);
+                y[i] = negative ? sign * 2 : sign;
+            }
+
+            [Parallel(Reduce = Reduction.Sum)]
+            public static long ByteTotal(int i, ReadOnlySpan<byte> data) => data[i];
+
+            [Parallel]
+            public static void AddWrap(int i, ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b, Span<ushort> y) => y[i] = (ushort)(a[i] + b[i]);
+
+            [Parallel]
+            public static void MaxOfThree(int i, ReadOnlySpan<int> a, ReadOnlySpan<int> b, ReadOnlySpan<int> c, Span<int> y)
+                => y[i] = Math.Max(a[i], Math.Max(b[i], c[i]));
+
+            [Parallel]
+            public static void RoundHalfEven(int i, ReadOnlySpan<double> x, Span<double> y) => y[i] = Math.Round(x[i], MidpointRounding.ToEven);
+
+            [Parallel]
+            public static void WideMul(int i, ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, Span<ulong> y) => y[i] = (ulong)a[i] * b[i];
+
+            [Parallel]
+            public static void NotNaN(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i] is float.NaN ? 0 : x[i];
+
+            [Parallel]
+            public static void RotateHash(int i, ReadOnlySpan<ulong> x, Span<ulong> y) => y[i] = ulong.RotateLeft(x[i], 31) * 0x9E3779B97F4A7C15UL;
+
+            [Parallel]
+            public static void Cube(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = MathF.Pow(x[i], 3f);
+
+            [Parallel]
+            public static void Hypot(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> r) => r[i] = MathF.Atan2(y[i], x[i]);
+
         }
 
         public static class Drivers
@@ -503,6 +584,36 @@ public sealed class FieldKernelTests
             public static void CountBitsScalar(uint[] x, int[] b) { for (int i = 0; i < b.Length; i++) Kernels.CountBits(i, x, b); }
             public static void DecayGenerated(int steps, float[] x) => Kernels.Decay(steps, x);
             public static void DecayScalar(int steps, float[] x) { for (int i = 0; i < x.Length; i++) Kernels.Decay(i, steps, x); }
+            public static void MurmurGenerated(uint seed, uint[] x, uint[] h) => Kernels.Murmur(seed, x, h);
+            public static void MurmurScalar(uint seed, uint[] x, uint[] h) { for (int i = 0; i < h.Length; i++) Kernels.Murmur(i, seed, x, h); }
+            public static void InRangeGenerated(int[] x, bool[] y) => Kernels.InRange(x, y);
+            public static void InRangeScalar(int[] x, bool[] y) { for (int i = 0; i < y.Length; i++) Kernels.InRange(i, x, y); }
+            public static void HistogramGenerated(float[] x, float[] y) => Kernels.Histogram(x, y);
+            public static void HistogramScalar(float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Histogram(i, x, y); }
+            public static void DoWhileHalvingGenerated(int[] x, int[] n) => Kernels.DoWhileHalving(x, n);
+            public static void DoWhileHalvingScalar(int[] x, int[] n) { for (int i = 0; i < n.Length; i++) Kernels.DoWhileHalving(i, x, n); }
+            public static void ReverseGenerated(int n, float[] x, float[] y) => Kernels.Reverse(0..y.Length, n, x, y);
+            public static void ReverseScalar(int n, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Reverse(i, n, x, y); }
+            public static void SignFlagsGenerated(double[] x, int[] y) => Kernels.SignFlags(x, y);
+            public static void SignFlagsScalar(double[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.SignFlags(i, x, y); }
+            public static long ByteTotalGenerated(byte[] d) => Kernels.ByteTotal(d);
+            public static long ByteTotalScalar(byte[] d) { long s = 0; for (int i = 0; i < d.Length; i++) s += Kernels.ByteTotal(i, d); return s; }
+            public static void AddWrapGenerated(ushort[] a, ushort[] b, ushort[] y) => Kernels.AddWrap(a, b, y);
+            public static void AddWrapScalar(ushort[] a, ushort[] b, ushort[] y) { for (int i = 0; i < y.Length; i++) Kernels.AddWrap(i, a, b, y); }
+            public static void MaxOfThreeGenerated(int[] a, int[] b, int[] c, int[] y) => Kernels.MaxOfThree(a, b, c, y);
+            public static void MaxOfThreeScalar(int[] a, int[] b, int[] c, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.MaxOfThree(i, a, b, c, y); }
+            public static void RoundHalfEvenGenerated(double[] x, double[] y) => Kernels.RoundHalfEven(x, y);
+            public static void RoundHalfEvenScalar(double[] x, double[] y) { for (int i = 0; i < y.Length; i++) Kernels.RoundHalfEven(i, x, y); }
+            public static void WideMulGenerated(uint[] a, uint[] b, ulong[] y) => Kernels.WideMul(a, b, y);
+            public static void WideMulScalar(uint[] a, uint[] b, ulong[] y) { for (int i = 0; i < y.Length; i++) Kernels.WideMul(i, a, b, y); }
+            public static void NotNaNGenerated(float[] x, float[] y) => Kernels.NotNaN(x, y);
+            public static void NotNaNScalar(float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.NotNaN(i, x, y); }
+            public static void RotateHashGenerated(ulong[] x, ulong[] y) => Kernels.RotateHash(x, y);
+            public static void RotateHashScalar(ulong[] x, ulong[] y) { for (int i = 0; i < y.Length; i++) Kernels.RotateHash(i, x, y); }
+            public static void CubeGenerated(float[] x, float[] y) => Kernels.Cube(x, y);
+            public static void CubeScalar(float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Cube(i, x, y); }
+            public static void HypotGenerated(float[] x, float[] y, float[] r) => Kernels.Hypot(x, y, r);
+            public static void HypotScalar(float[] x, float[] y, float[] r) { for (int i = 0; i < r.Length; i++) Kernels.Hypot(i, x, y, r); }
         }
         """;
 
@@ -742,4 +853,130 @@ public sealed class FieldKernelTests
     [Fact]
     public void Const_local_in_a_uniform_loop() => Differential.AssertGeneratedMatchesScalar(Drivers, "Decay",
         size => [7, TestValues.Floats(size, size)], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Murmur_mixing_with_rotations() => Differential.AssertGeneratedMatchesScalar(Drivers, "Murmur",
+        size => [0x9747b28cu, TestValues.Integers<uint>(size, size), new uint[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Is_pattern_into_a_bool_span() => Differential.AssertGeneratedMatchesScalar(Drivers, "InRange",
+        size => [TestValues.SmallIntegers<int>(size, size, -5, 15), new bool[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Increment_and_compound_assignment_on_span_elements() => Differential.AssertGeneratedMatchesScalar(Drivers, "Histogram",
+        size => [TestValues.Floats(size, size), TestValues.Floats(size, size + 1)], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Do_while_with_a_varying_trip_count() => Differential.AssertGeneratedMatchesScalar(Drivers, "DoWhileHalving",
+        size => [TestValues.Integers<int>(size, size), new int[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Counting_down_loop() => Differential.AssertGeneratedMatchesScalar(Drivers, "Reverse",
+        size => [4, TestValues.Floats(size + 3, size), new float[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Bool_local_and_Math_Sign() => Differential.AssertGeneratedMatchesScalar(Drivers, "SignFlags",
+        size => [TestValues.ModerateDoubles(size, size).Select((v, i) => i % 5 == 0 ? 0d : v).ToArray(), new int[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Long_sum_of_bytes() => Differential.AssertGeneratedMatchesScalar(Drivers, "ByteTotal",
+        size => [Bytes(size, size)], DomainSizes.StandardAndLarge, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Wrapping_ushort_addition() => Differential.AssertGeneratedMatchesScalar(Drivers, "AddWrap",
+        size => [TestValues.Integers<ushort>(size, size), TestValues.Integers<ushort>(size, size + 1), new ushort[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Nested_Math_Max() => Differential.AssertGeneratedMatchesScalar(Drivers, "MaxOfThree",
+        size => [TestValues.Integers<int>(size, size), TestValues.Integers<int>(size, size + 1), TestValues.Integers<int>(size, size + 2), new int[size]],
+        DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Round_half_to_even() => Differential.AssertGeneratedMatchesScalar(Drivers, "RoundHalfEven",
+        size => [TestValues.Doubles(size, size).Select((v, i) => i % 3 == 0 ? i / 2d - 7.5 : v).ToArray(), new double[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Widening_multiply_to_ulong() => Differential.AssertGeneratedMatchesScalar(Drivers, "WideMul",
+        size => [TestValues.Integers<uint>(size, size), TestValues.Integers<uint>(size, size + 1), new ulong[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void NaN_constant_pattern() => Differential.AssertGeneratedMatchesScalar(Drivers, "NotNaN",
+        size => [TestValues.Floats(size, size), new float[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Ulong_rotate_hash() => Differential.AssertGeneratedMatchesScalar(Drivers, "RotateHash",
+        size => [TestValues.Integers<ulong>(size, size), new ulong[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+
+    [Fact]
+    public void Pow_with_a_constant_exponent() => Differential.AssertGeneratedMatchesScalar(Drivers, "Cube",
+        size => [TestValues.Floats(size, size), new float[size]], DomainSizes.Standard, ElementComparison.WithinUlps(4));
+
+    [Fact]
+    public void Atan2() => Differential.AssertGeneratedMatchesScalar(Drivers, "Hypot",
+        size => [TestValues.Floats(size, size), TestValues.Floats(size, size + 1), new float[size]], DomainSizes.Standard, ElementComparison.WithinUlps(4));
+
+    /// <summary>
+    /// Kernels of the same batch that run multi-core scalar, with the DP3001 reason the generated entry point states:
+    /// <c>BitOperations.PopCount</c> and <c>LeadingZeroCount</c> have no lowering yet (both could be vectorised exactly:
+    /// a bit-slicing popcount, a count through a float conversion), and a tuple swap is a deconstruction assignment.
+    /// </summary>
+    private const string ScalarOnlyKernels = """
+        using System;
+        using System.Numerics;
+        using DataParallel;
+
+        namespace Probe;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void PopCounts(int i, ReadOnlySpan<ulong> x, Span<int> n) => n[i] = BitOperations.PopCount(x[i]);
+
+            [Parallel]
+            public static void Swap(int i, Span<float> a, Span<float> b)
+            {
+                if (a[i] > b[i])
+                    (a[i], b[i]) = (b[i], a[i]);
+            }
+
+            [Parallel]
+            public static void Leading(int i, ReadOnlySpan<uint> x, Span<int> y) => y[i] = BitOperations.LeadingZeroCount(x[i]);
+        }
+
+        public static class Drivers
+        {
+            public static void PopCountsGenerated(ulong[] x, int[] n) => Kernels.PopCounts(x, n);
+            public static void PopCountsScalar(ulong[] x, int[] n) { for (int i = 0; i < n.Length; i++) Kernels.PopCounts(i, x, n); }
+            public static void SwapGenerated(float[] a, float[] b) => Kernels.Swap(a, b);
+            public static void SwapScalar(float[] a, float[] b) { for (int i = 0; i < a.Length; i++) Kernels.Swap(i, a, b); }
+            public static void LeadingGenerated(uint[] x, int[] y) => Kernels.Leading(x, y);
+            public static void LeadingScalar(uint[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Leading(i, x, y); }
+        }
+        """;
+
+    private static KernelDrivers ScalarOnlyDrivers => new(GeneratorHarness.CompileAndLoad(ScalarOnlyKernels));
+
+    [Theory]
+    [InlineData("PopCounts", "the call of BitOperations.PopCount")]
+    [InlineData("Leading", "the call of BitOperations.LeadingZeroCount")]
+    [InlineData("Swap", "a tuple (deconstruction) assignment")]
+    public void Kernels_left_scalar_say_which_construct_blocked_SIMD(string kernel, string construct)
+    {
+        GeneratorRun run = GeneratorHarness.Run(ScalarOnlyKernels);
+        run.AssertGeneratorDidNotThrow();
+        string generated = run.GeneratedSourceOf(kernel);
+        Assert.DoesNotContain("Execute256(", generated, StringComparison.Ordinal);
+        Assert.Contains($"multi-core scalar (it uses {construct},", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kernels_left_scalar_give_the_scalar_results()
+    {
+        Differential.AssertGeneratedMatchesScalar(ScalarOnlyDrivers, "PopCounts",
+            size => [TestValues.Integers<ulong>(size, size), new int[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+        Differential.AssertGeneratedMatchesScalar(ScalarOnlyDrivers, "Leading",
+            size => [TestValues.Integers<uint>(size, size), new int[size]], DomainSizes.Standard, ElementComparison.Bitwise);
+        Differential.AssertGeneratedMatchesScalar(ScalarOnlyDrivers, "Swap",
+            size => [TestValues.Floats(size, size), TestValues.Floats(size, size + 1)], DomainSizes.Standard, ElementComparison.Bitwise);
+    }
 }

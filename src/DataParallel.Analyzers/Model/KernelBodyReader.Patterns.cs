@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DataParallel.Analyzers.Model;
 
 /// <summary>
-/// <c>switch</c> statements and expressions, read as the if/else-if chains and nested conditionals they mean: each
-/// arm or section is tried in source order (a default section last) and its patterns become comparisons of the
-/// governing value, so the lowering masks and blends them like any other branch.
+/// Patterns: <c>x is …</c> tests and <c>switch</c> statements and expressions, read as the comparisons, if/else-if
+/// chains and nested conditionals they mean: each arm or section is tried in source order (a default section last)
+/// and its patterns become comparisons of the governing value, so the lowering masks and blends them like any
+/// other branch.
 /// </summary>
 internal sealed partial class KernelBodyReader
 {
@@ -44,6 +45,10 @@ internal sealed partial class KernelBodyReader
             result = new ConditionalExpression(tests[a], ReadWithoutHoisting(arms[a].Value, "in a switch arm"), result, type);
         return result;
     }
+
+    /// <summary><c>value is pattern</c> as a comparison; null (recorded as not lowered) where the pattern is not one.</summary>
+    private KernelExpression? ReadIsPattern(IIsPatternOperation isPattern)
+        => PatternTest(ReadExpression(isPattern.Value), isPattern.Pattern);
 
     /// <summary>A switch statement as an if/else-if chain over its sections, the default section last.</summary>
     private KernelStatement ReadSwitchStatement(ISwitchOperation switchStatement)
@@ -150,13 +155,18 @@ internal sealed partial class KernelBodyReader
     }
 
     /// <summary>
-    /// <c>governing op value</c> at C#'s promoted type. A NaN constant is left out: the pattern <c>double.NaN</c> matches
-    /// NaN, where <c>==</c> never does.
+    /// <c>governing op value</c> at C#'s promoted type. The constant pattern <c>float.NaN</c> matches NaN, where
+    /// <c>==</c> never does, so it is <c>float.IsNaN</c>; a relational pattern against NaN is left out.
     /// </summary>
     private KernelExpression? ValueTest(KernelExpression governing, IOperation value, BinaryOperator op, IOperation pattern)
     {
         if (value.ConstantValue is { HasValue: true, Value: float or double } constant && double.IsNaN(System.Convert.ToDouble(constant.Value)))
-            return Unmatched(pattern);
+        {
+            return op == BinaryOperator.Equals && governing.Type is ScalarKind.Single or ScalarKind.Double
+                ? new MathCallExpression(governing.Type == ScalarKind.Single ? "System.Single" : "System.Double", "IsNaN",
+                    ImmutableArray.Create(governing).ToEquatableArray(), ScalarKind.Boolean)
+                : Unmatched(pattern);
+        }
         KernelExpression operand = ReadExpression(value);
         ScalarKind compareAt = Promote(governing.Type);
         if (governing.Type == ScalarKind.Boolean || operand.Type == ScalarKind.Boolean)

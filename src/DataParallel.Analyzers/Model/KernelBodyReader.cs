@@ -17,7 +17,7 @@ namespace DataParallel.Analyzers.Model;
 /// (the kernel then runs as written on the scalar path). Incomplete code never throws: invalid operations only mark
 /// the body as not generatable.
 /// </summary>
-internal sealed class KernelBodyReader
+internal sealed partial class KernelBodyReader
 {
     /// <summary><c>System.MidpointRounding</c>'s members by value (netstandard2.0 knows only the first two).</summary>
     private static readonly string[] s_midpointRoundings = ["ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity"];
@@ -126,11 +126,16 @@ internal sealed class KernelBodyReader
                     EquatableArray<KernelStatement>.Empty,
                     ReadLoopBody(whileLoop.Body),
                     ConditionAfterBody: !whileLoop.ConditionIsTop), operation);
+            case ISwitchOperation switchStatement:
+                return ReadSwitchStatement(switchStatement);
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 return Track(new BreakStatement(), operation);
             case IBranchOperation { BranchKind: BranchKind.Continue }:
                 return Track(new ContinueStatement(), operation);
             case IEmptyOperation:
+                return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+            case ILocalFunctionOperation:
+                // A declaration only: its body is read where it is called, inlined like a helper method's.
                 return new BlockStatement(EquatableArray<KernelStatement>.Empty);
             default:
                 return Unsupported(operation);
@@ -324,6 +329,14 @@ internal sealed class KernelBodyReader
                     ReadWithoutHoisting(conditional.WhenFalse!, "on one side of ?:"), conditionalType), operation);
             case IInvocationOperation invocation:
                 return ReadInvocation(invocation, type);
+            case IIsPatternOperation isPattern:
+                return ReadIsPattern(isPattern) is { } test
+                    ? Track(test, operation)
+                    : new HelperCallExpression(operation.Syntax.ToString(), ScalarKind.Boolean);
+            case ISwitchExpressionOperation switchExpression when type is { } switchType:
+                return ReadSwitchExpression(switchExpression, switchType) is { } chain
+                    ? Track(chain, operation)
+                    : new HelperCallExpression(operation.Syntax.ToString(), switchType);
             case IInvalidOperation:
                 _hasInvalidCode = true;
                 return new ConstantExpression(ScalarKind.Int32, "0", 0);
@@ -356,7 +369,7 @@ internal sealed class KernelBodyReader
         IMethodSymbol method = invocation.TargetMethod;
         if (IsSlice(invocation))
             return Placeholder(invocation, $"the slice {invocation.Syntax} used in place (declare it as a span local)");
-        if (!method.IsStatic)
+        if (!IsStaticOrLocal(method))
         {
             Reject(invocation, method.IsVirtual || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface ? "A virtual or interface call" : "An instance method call",
                 "kernels may call only static methods whose bodies are in the kernel language");
@@ -388,6 +401,12 @@ internal sealed class KernelBodyReader
             KernelExpression operand = ReadExpression(invocation.Arguments[0].Value);
             return Track(new MathCallExpression(container == "float" ? "System.Single" : "System.Double", method.Name, ImmutableArray.Create(operand).ToEquatableArray(), ScalarKind.Boolean), invocation);
         }
+        else if (method.Name is "RotateLeft" or "RotateRight" && invocation.Arguments.Length == 2
+            && container is "System.Numerics.BitOperations" or "uint" or "ulong"
+            && type is ScalarKind.UInt32 or ScalarKind.UInt64 && ScalarKindFacts.FromType(invocation.Arguments[1].Value.Type) == ScalarKind.Int32)
+        {
+            return Track(Rotation(method.Name == "RotateLeft", ReadExpression(invocation.Arguments[0].Value), ReadExpression(invocation.Arguments[1].Value)), invocation);
+        }
         else if (SymbolEqualityComparer.Default.Equals(method, _kernel))
         {
             Reject(invocation, "A recursive call of the kernel", "a kernel runs once per index; recursion has no parallel meaning");
@@ -416,6 +435,20 @@ internal sealed class KernelBodyReader
             ScanForErrors(argument.Value);
         NotLowered(invocation, $"the call of {method.ContainingType.Name}.{method.Name}");
         return Track(new HelperCallExpression(invocation.Syntax.ToString(), type ?? ScalarKind.Int32), invocation);
+    }
+
+    /// <summary>
+    /// A bit rotation of an unsigned value as the two shifts it is: <c>(v &lt;&lt; n) | (v &gt;&gt;&gt; (bits - n))</c>, both
+    /// counts masked to the width as C# masks them, which is what <c>BitOperations.RotateLeft</c> computes for every n.
+    /// </summary>
+    private static KernelExpression Rotation(bool left, KernelExpression value, KernelExpression count)
+    {
+        ScalarKind type = value.Type;
+        int bits = type == ScalarKind.UInt64 ? 64 : 32;
+        KernelExpression rest = new BinaryExpression(BinaryOperator.Subtract, new ConstantExpression(ScalarKind.Int32, LiteralFormatter.Format(bits, ScalarKind.Int32), bits), count, ScalarKind.Int32, false);
+        KernelExpression toHigh = new BinaryExpression(BinaryOperator.LeftShift, value, left ? count : rest, type, false);
+        KernelExpression toLow = new BinaryExpression(BinaryOperator.UnsignedRightShift, value, left ? rest : count, type, false);
+        return new BinaryExpression(BinaryOperator.Or, toHigh, toLow, type, false);
     }
 
     /// <summary>
@@ -484,19 +517,66 @@ internal sealed class KernelBodyReader
         }
     }
 
-    /// <summary>The body of a static helper the reader can inline (non-generic, by-value), or null.</summary>
+    /// <summary>The body of a static helper or local function the reader can inline (non-generic, by-value), or null.</summary>
     private IBlockOperation? HelperBody(IInvocationOperation invocation, IMethodSymbol method)
     {
         if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly
             || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref)
-            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
+            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not { } declaration
+            || declaration is not (Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)
             || invocation.SemanticModel is not { } callerModel)
             return null;
 #pragma warning disable RS1030 // The helper's body lives in another syntax tree; its semantic model is the only way to read it.
         SemanticModel model = callerModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
-        return model.GetOperation(declaration, _cancellationToken) is IMethodBodyOperation body ? body.BlockBody ?? body.ExpressionBody : null;
+        switch (model.GetOperation(declaration, _cancellationToken))
+        {
+            case IMethodBodyOperation body:
+                return body.BlockBody ?? body.ExpressionBody;
+            case ILocalFunctionOperation { Body: { } localBody } localFunction:
+                if (CapturedBy(localFunction) is { } captured)
+                {
+                    NotLowered(invocation, $"the local function {method.Name}, which captures '{captured}' (declare it static and pass the value as an argument)");
+                    return null;
+                }
+                return localBody;
+            default:
+                return null;
+        }
     }
+
+    /// <summary>
+    /// The first variable of an enclosing method a local function uses, or null. Inlined bodies see only their
+    /// arguments, so a captured variable has nothing to stand for it.
+    /// </summary>
+    private static string? CapturedBy(ILocalFunctionOperation localFunction)
+    {
+        foreach (IOperation operation in localFunction.Body!.Descendants())
+        {
+            ISymbol? variable = operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (variable is not null && !IsDeclaredWithin(variable.ContainingSymbol, localFunction.Symbol))
+                return variable.Name;
+        }
+        return null;
+    }
+
+    private static bool IsDeclaredWithin(ISymbol? owner, IMethodSymbol localFunction)
+    {
+        for (ISymbol? symbol = owner; symbol is not null; symbol = symbol.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(symbol, localFunction))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Static methods, and local functions (whose bodies are read like one, captures aside).</summary>
+    private static bool IsStaticOrLocal(IMethodSymbol method) => method.IsStatic || method.MethodKind == MethodKind.LocalFunction;
 
     /// <summary>Locals with initializers followed by one return: inlined as one expression, wherever the call is.</summary>
     private static bool IsExpressionShaped(IBlockOperation block)
@@ -514,7 +594,7 @@ internal sealed class KernelBodyReader
     }
 
     private bool IsInlinableHelper(IMethodSymbol method)
-        => method.IsStatic
+        => IsStaticOrLocal(method)
             && method.ContainingType.ToDisplayString() is not ("System.Math" or "System.MathF")
             && !SymbolEqualityComparer.Default.Equals(method, _kernel)
             && _frame?.Contains(method) != true
@@ -899,15 +979,15 @@ internal sealed class KernelBodyReader
                 => ("A string", "kernels compute on numbers; strings allocate and cannot vectorise"),
             IThrowOperation or ITryOperation
                 => ("Exception handling", "a kernel cannot throw or catch per index; validate inputs before the call"),
-            IAnonymousFunctionOperation or ILocalFunctionOperation
-                => ("A lambda or local function", "move the code into a static method of the type, which the kernel may call"),
+            IAnonymousFunctionOperation
+                => ("A lambda", "move the code into a static method of the type (or a local function), which the kernel may call"),
             ITranslatedQueryOperation
                 => ("LINQ", "queries allocate and call delegates per element"),
             IAddressOfOperation
                 => ("Unsafe code", "pointers defeat the bounds and race analysis"),
             IConversionOperation { Type.IsReferenceType: true, Operand.Type.IsValueType: true }
                 => ("Boxing", "it allocates on every index"),
-            IInvocationOperation { TargetMethod.IsStatic: false } call when !IsSlice(call)
+            IInvocationOperation call when !IsStaticOrLocal(call.TargetMethod) && !IsSlice(call)
                 => (call.TargetMethod.IsVirtual || call.TargetMethod.IsAbstract || call.TargetMethod.IsOverride || call.TargetMethod.ContainingType.TypeKind == TypeKind.Interface
                         ? "A virtual or interface call" : "An instance method call",
                     "kernels may call only static methods whose bodies are in the kernel language"),
@@ -942,6 +1022,7 @@ internal sealed class KernelBodyReader
         ISwitchOperation or ISwitchExpressionOperation => "a switch",
         IBranchOperation => "a goto",
         IIncrementOrDecrementOperation => "an increment used as a value",
+        IDeconstructionAssignmentOperation => "a tuple (deconstruction) assignment",
         IAssignmentOperation => "an assignment used as a value",
         _ => $"'{operation.Syntax}'",
     };

@@ -384,6 +384,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 };
                 return $"{width.Api}.{method}({left}, {count})";
             }
+            case BinaryOperator.Divide or BinaryOperator.Remainder when lane.IsInteger() && PowerOfTwoShift(binary.Right, lane) is { } shift:
+                return $"Dp::PowerOfTwoDivision.{(binary.Operator == BinaryOperator.Divide ? "Divide" : "Remainder")}({left}, {shift})";
             case BinaryOperator.Divide or BinaryOperator.Remainder when lane.IsInteger():
             {
                 // Lanes outside the guard divide by 1: they must not raise what the scalar kernel never would.
@@ -398,6 +400,17 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             default:
                 return $"({left} {ScalarExpressionWriter.BinaryToken(binary.Operator)} {Write(binary.Right)})";
         }
+    }
+
+    /// <summary>k where the divisor is the constant 2^k (1 ≤ k &lt; the lane's bit width), else null.</summary>
+    private static int? PowerOfTwoShift(KernelExpression divisor, ScalarKind lane)
+    {
+        if (divisor is not ConstantExpression { IntegerValue: { } value } || value < 2 || (value & (value - 1)) != 0)
+            return null;
+        int shift = 0;
+        while ((1L << shift) != value)
+            shift++;
+        return shift < lane.Size() * 8 - (lane.IsSigned() ? 1 : 0) ? shift : null;
     }
 
     /// <summary>

@@ -13,7 +13,20 @@ namespace DataParallel.Analyzers.Tests.Lowering;
 public sealed class SimdBlockedTests
 {
     [Fact]
-    public Task A_switch_statement_is_reported_on_the_switch() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+    public Task A_switch_expression_without_a_catch_all_arm_is_reported_on_the_switch() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
+                => y[i] = {|DP3001:(x[i] & 1) switch { 0 => 10, int other => other }|};
+        }
+        """);
+
+    [Fact]
+    public Task A_switch_section_left_by_an_early_break_is_reported_on_the_break() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
         using System;
         using DataParallel;
 
@@ -22,12 +35,62 @@ public sealed class SimdBlockedTests
             [Parallel]
             public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
             {
-                {|DP3001:switch (x[i])
+                switch (x[i])
+                {
+                    case 0:
+                        if (y[i] > 0)
+                            {|DP3001:break;|}
+                        y[i] = 10;
+                        break;
+                    default:
+                        y[i] = 0;
+                        break;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_switch_with_constant_and_relational_cases_gets_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
+            {
+                switch (x[i])
                 {
                     case 0: y[i] = 10; break;
-                    case 1: y[i] = 20; break;
+                    case 1 or 2: y[i] = 20; break;
+                    case > 100: y[i] = x[i] switch { < 200 => 1, _ => 2 }; break;
                     default: y[i] = 0; break;
-                }|}
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_local_function_that_captures_is_reported_on_the_call_and_ones_that_do_not_vectorise_without_race_reports() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Scale(int i, float scale, ReadOnlySpan<float> x, Span<float> y)
+            {
+                y[i] = {|DP3001:Scaled(x[i])|};
+                float Scaled(float v) => v * scale;
+            }
+
+            [Parallel]
+            public static void Twice(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                Put(y, i, Doubled(x[i]));
+                float Doubled(float v) => v * 2f;
+                static void Put(Span<float> to, int at, float v) => to[at] = v;
             }
         }
         """);
@@ -133,7 +196,7 @@ public sealed class SimdBlockedTests
                 [Parallel]
                 public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
                 {
-                    switch (x[i]) { case 0: y[i] = 1; break; default: y[i] = 2; break; }
+                    switch (x[i]) { case 0: if (y[i] > 0) break; y[i] = 1; break; default: y[i] = 2; break; }
                 }
             }
             """);

@@ -73,12 +73,28 @@ public sealed class UnsupportedConstructTests
         """);
 
     [Fact]
-    public Task A_local_function_is_reported() => VerifyAsync("""
+    public Task A_local_function_is_in_the_language_and_inlined() => VerifyAsync("""
             [Parallel]
             public static void K(int i, ReadOnlySpan<float> x, Span<float> y)
             {
-                y[i] = Twice(x[i]);
-                {|DP3002:static float Twice(float v) => v * 2;|}
+                y[i] = Twice(x[i]) + Half(x[i]);
+                static float Twice(float v) => v * 2;
+                float Half(float v) => v / 2;
+            }
+        """);
+
+    [Fact]
+    public Task An_excluded_construct_inside_a_local_function_is_reported() => VerifyAsync("""
+            [Parallel]
+            public static void K(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                y[i] = Checked(x[i]);
+                static float Checked(float v)
+                {
+                    if (float.IsNaN(v))
+                        {|DP3002:throw new ArgumentException("NaN");|}
+                    return v;
+                }
             }
         """);
 

@@ -20,6 +20,13 @@ internal abstract class ElementComparison
     /// </summary>
     public static ElementComparison WithinUlps(long maxUlps) => new UlpComparison(maxUlps);
 
+    /// <summary>
+    /// For results that subtract transcendental terms (an option price is a difference of two products near the spot):
+    /// cancellation turns the functions' few-ulp differences into many ulps of a small result, so the bound is on the
+    /// absolute error instead. NaN and infinities must match as for <see cref="WithinUlps"/>. Integers stay exact.
+    /// </summary>
+    public static ElementComparison WithinAbsolute(double maxError) => new AbsoluteComparison(maxError);
+
     /// <summary>Up to <paramref name="limit"/> indices where <paramref name="actual"/> differs from <paramref name="expected"/>.</summary>
     public List<int> Mismatches(Array expected, Array actual, int limit = 5)
     {
@@ -128,5 +135,21 @@ internal abstract class ElementComparison
         }
 
         public override string ToString() => $"within {maxUlps} ulp";
+    }
+
+    private sealed class AbsoluteComparison(double maxError) : ElementComparison
+    {
+        protected override bool Same(float expected, float actual) => Same((double)expected, actual);
+
+        protected override bool Same(double expected, double actual)
+        {
+            if (double.IsNaN(expected) || double.IsNaN(actual))
+                return double.IsNaN(expected) && double.IsNaN(actual);
+            if (double.IsInfinity(expected) || double.IsInfinity(actual))
+                return expected == actual;
+            return Math.Abs(expected - actual) <= maxError;
+        }
+
+        public override string ToString() => $"within {maxError.ToString(CultureInfo.InvariantCulture)} absolute";
     }
 }

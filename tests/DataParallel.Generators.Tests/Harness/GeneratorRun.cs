@@ -40,6 +40,10 @@ internal sealed class GeneratorRun(CSharpCompilation input, GeneratorDriver driv
             .Where(diagnostic => diagnostic.Severity >= atLeast && diagnostic.Location.SourceTree is { } tree && generated.Contains(tree));
     }
 
+    /// <summary>The generated source of kernel <c>Probe.Kernels.{kernel}</c>, the type the differential sources declare.</summary>
+    public string GeneratedSourceOf(string kernel)
+        => GeneratedSources.Single(source => source.HintName.StartsWith($"Probe.Kernels.{kernel}Kernel_", System.StringComparison.Ordinal)).SourceText.ToString();
+
     public void AssertGeneratorDidNotThrow()
     {
         if (GeneratorException is { } exception)

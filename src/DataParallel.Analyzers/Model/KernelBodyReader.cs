@@ -41,9 +41,6 @@ internal sealed class KernelBodyReader
     /// <summary>Statements of inlined helpers with control flow, to run just before the statement being read.</summary>
     private List<KernelStatement>? _pending;
 
-    /// <summary>Why a helper with control flow cannot be hoisted ahead of the current position, or null where it can.</summary>
-    private string? _hoistBlocked;
-
     private KernelBodyReader(IMethodSymbol kernel, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
         _kernel = kernel;
@@ -68,9 +65,7 @@ internal sealed class KernelBodyReader
     private KernelStatement ReadStatement(IOperation operation)
     {
         List<KernelStatement>? outer = _pending;
-        string? outerBlocked = _hoistBlocked;
         _pending = new List<KernelStatement>();
-        _hoistBlocked = null;
         try
         {
             KernelStatement statement = ReadStatementCore(operation);
@@ -82,7 +77,6 @@ internal sealed class KernelBodyReader
         finally
         {
             _pending = outer;
-            _hoistBlocked = outerBlocked;
         }
     }
 
@@ -109,23 +103,9 @@ internal sealed class KernelBodyReader
                     ReadStatement(conditional.WhenTrue),
                     conditional.WhenFalse is null ? null : ReadStatement(conditional.WhenFalse)), operation);
             case IForLoopOperation forLoop:
-            {
-                var initializers = forLoop.Before.SelectMany(ReadStatements).ToEquatableArray();
-                KernelExpression? condition = forLoop.Condition is null ? null : ReadLoopCondition(forLoop.Condition);
-                return Track(new LoopStatement(
-                    initializers,
-                    condition,
-                    forLoop.AtLoopBottom.SelectMany(ReadStatements).ToEquatableArray(),
-                    ReadLoopBody(forLoop.Body),
-                    ConditionAfterBody: false), operation);
-            }
+                return Track(ReadLoop(forLoop.Before.SelectMany(ReadStatements).ToList(), forLoop.Condition, forLoop.AtLoopBottom, forLoop.Body, conditionAfterBody: false), operation);
             case IWhileLoopOperation whileLoop when !whileLoop.ConditionIsUntil:
-                return Track(new LoopStatement(
-                    EquatableArray<KernelStatement>.Empty,
-                    whileLoop.Condition is null ? null : ReadLoopCondition(whileLoop.Condition),
-                    EquatableArray<KernelStatement>.Empty,
-                    ReadLoopBody(whileLoop.Body),
-                    ConditionAfterBody: !whileLoop.ConditionIsTop), operation);
+                return Track(ReadLoop([], whileLoop.Condition, ImmutableArray<IOperation>.Empty, whileLoop.Body, !whileLoop.ConditionIsTop), operation);
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 return Track(new BreakStatement(), operation);
             case IBranchOperation { BranchKind: BranchKind.Continue }:
@@ -313,15 +293,14 @@ internal sealed class KernelBodyReader
             {
                 if (!TryBinaryOperator(binary.OperatorKind, out BinaryOperator op))
                     return Placeholder(operation, $"the operator {binary.OperatorKind}");
+                if (op is BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr)
+                    return ReadShortCircuit(binary, op);
                 KernelExpression left = ReadExpression(binary.LeftOperand);
-                KernelExpression right = op is BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr
-                    ? ReadWithoutHoisting(binary.RightOperand, "on the right of && or ||")
-                    : ReadExpression(binary.RightOperand);
+                KernelExpression right = ReadExpression(binary.RightOperand);
                 return Track(new BinaryExpression(op, left, right, binaryType, binary.IsChecked), operation);
             }
             case IConditionalOperation conditional when type is { } conditionalType:
-                return Track(new ConditionalExpression(ReadExpression(conditional.Condition), ReadWithoutHoisting(conditional.WhenTrue!, "on one side of ?:"),
-                    ReadWithoutHoisting(conditional.WhenFalse!, "on one side of ?:"), conditionalType), operation);
+                return ReadConditional(conditional, conditionalType);
             case IInvocationOperation invocation:
                 return ReadInvocation(invocation, type);
             case IInvalidOperation:
@@ -430,9 +409,9 @@ internal sealed class KernelBodyReader
         if (!IsExpressionShaped(block))
         {
             // Control flow: the body runs as statements just before the statement holding the call.
-            if ((_pending is null ? "here" : _hoistBlocked) is { } where)
+            if (_pending is null)
             {
-                NotLowered(invocation, $"the call of {method.Name} {where}: a helper with control flow runs as statements, which cannot be made conditional there");
+                NotLowered(invocation, $"the call of {method.Name} here: a helper with control flow runs as statements, which cannot be placed here");
                 return null;
             }
             if (InlineStatements(invocation, method) is not { } inlined)
@@ -627,8 +606,94 @@ internal sealed class KernelBodyReader
         return new BlockStatement(parts.ToEquatableArray());
     }
 
-    private KernelExpression ReadLoopCondition(IOperation condition)
-        => ReadWithoutHoisting(condition, "in a loop condition");
+    /// <summary>
+    /// A <c>for</c>, <c>while</c> or <c>do</c> loop. A condition that calls helpers with control flow runs their bodies
+    /// each time it is tested: the loop then tests it as <c>if (!condition) break;</c> at the top of its body (in a
+    /// <c>do</c> loop, on every pass but the first), where <c>continue</c> reaches it as it reaches the condition.
+    /// </summary>
+    private LoopStatement ReadLoop(List<KernelStatement> initializers, IOperation? conditionOperation, ImmutableArray<IOperation> increments, IOperation body, bool conditionAfterBody)
+    {
+        var test = new List<KernelStatement>();
+        KernelExpression? condition = conditionOperation is null ? null : ReadInto(conditionOperation, test);
+        var incrementStatements = increments.SelectMany(ReadStatements).ToEquatableArray();
+        KernelStatement loopBody = ReadLoopBody(body);
+        if (test.Count == 0)
+            return new LoopStatement(initializers.ToEquatableArray(), condition, incrementStatements, loopBody, conditionAfterBody);
+        test.Add(new IfStatement(Not(condition!), new BreakStatement(), null));
+        KernelStatement testStatement = new BlockStatement(test.ToEquatableArray());
+        if (conditionAfterBody)
+        {
+            var entered = new LocalExpression(FreshName("loop_entered"), ScalarKind.Boolean);
+            initializers.Add(new DeclareLocalStatement(entered.Name, ScalarKind.Boolean, False));
+            testStatement = new IfStatement(entered, testStatement, new AssignLocalStatement(entered.Name, True));
+        }
+        return new LoopStatement(initializers.ToEquatableArray(), null, incrementStatements, new BlockStatement(ImmutableArray.Create(testStatement, loopBody).ToEquatableArray()), ConditionAfterBody: false);
+    }
+
+    /// <summary>
+    /// <c>c ? a : b</c>. Where a side calls helpers with control flow, their bodies may run only for the indices
+    /// that take that side (an untaken side may read out of range or overflow): the conditional then becomes an
+    /// <c>if</c>/<c>else</c> ahead of the statement, assigning a result local.
+    /// </summary>
+    private KernelExpression ReadConditional(IConditionalOperation conditional, ScalarKind type)
+    {
+        KernelExpression condition = ReadExpression(conditional.Condition);
+        var whenTrueStatements = new List<KernelStatement>();
+        var whenFalseStatements = new List<KernelStatement>();
+        KernelExpression whenTrue = ReadInto(conditional.WhenTrue!, whenTrueStatements);
+        KernelExpression whenFalse = ReadInto(conditional.WhenFalse!, whenFalseStatements);
+        if (whenTrueStatements.Count == 0 && whenFalseStatements.Count == 0)
+            return Track(new ConditionalExpression(condition, whenTrue, whenFalse, type), conditional);
+        if (_pending is null)
+            return Placeholder(conditional, $"'{conditional.Syntax}', whose sides call helpers with control flow, here");
+        var result = new LocalExpression(FreshName("conditional"), type);
+        whenTrueStatements.Add(new AssignLocalStatement(result.Name, whenTrue));
+        whenFalseStatements.Add(new AssignLocalStatement(result.Name, whenFalse));
+        _pending.Add(new DeclareLocalStatement(result.Name, type, DefaultOf(type)));
+        _pending.Add(Track(new IfStatement(condition, new BlockStatement(whenTrueStatements.ToEquatableArray()), new BlockStatement(whenFalseStatements.ToEquatableArray())), conditional));
+        return result;
+    }
+
+    /// <summary>
+    /// <c>a &amp;&amp; b</c> or <c>a || b</c>. Where <c>b</c> calls helpers with control flow, their bodies run only for
+    /// the indices scalar code evaluates <c>b</c> for: an <c>if</c> ahead of the statement assigns a result local.
+    /// </summary>
+    private KernelExpression ReadShortCircuit(IBinaryOperation binary, BinaryOperator op)
+    {
+        KernelExpression left = ReadExpression(binary.LeftOperand);
+        var rightStatements = new List<KernelStatement>();
+        KernelExpression right = ReadInto(binary.RightOperand, rightStatements);
+        if (rightStatements.Count == 0)
+            return Track(new BinaryExpression(op, left, right, ScalarKind.Boolean, false), binary);
+        if (_pending is null)
+            return Placeholder(binary, $"'{binary.Syntax}', whose right operand calls a helper with control flow, here");
+        var result = new LocalExpression(FreshName(op == BinaryOperator.ConditionalAnd ? "and" : "or"), ScalarKind.Boolean);
+        rightStatements.Add(new AssignLocalStatement(result.Name, right));
+        _pending.Add(new DeclareLocalStatement(result.Name, ScalarKind.Boolean, left));
+        _pending.Add(Track(new IfStatement(op == BinaryOperator.ConditionalAnd ? result : Not(result), new BlockStatement(rightStatements.ToEquatableArray()), null), binary));
+        return result;
+    }
+
+    /// <summary>Reads an expression whose inlined helper bodies go to <paramref name="statements"/>, not ahead of the current statement.</summary>
+    private KernelExpression ReadInto(IOperation operation, List<KernelStatement> statements)
+    {
+        List<KernelStatement>? outer = _pending;
+        _pending = statements;
+        try
+        {
+            return ReadExpression(operation);
+        }
+        finally
+        {
+            _pending = outer;
+        }
+    }
+
+    private static KernelExpression Not(KernelExpression condition) => new UnaryExpression(UnaryOperator.LogicalNot, condition, ScalarKind.Boolean, false);
+
+    private static ConstantExpression True => new(ScalarKind.Boolean, "true", null);
+
+    private static ConstantExpression False => new(ScalarKind.Boolean, "false", null);
 
     private KernelStatement ReadLoopBody(IOperation body)
     {
@@ -642,21 +707,6 @@ internal sealed class KernelBodyReader
         {
             if (_frame is { IsStatementInline: true } same)
                 same.LoopDepth--;
-        }
-    }
-
-    /// <summary>Reads an expression that runs only sometimes (or repeatedly), where no helper body can be hoisted.</summary>
-    private KernelExpression ReadWithoutHoisting(IOperation operation, string where)
-    {
-        string? outer = _hoistBlocked;
-        _hoistBlocked ??= where;
-        try
-        {
-            return ReadExpression(operation);
-        }
-        finally
-        {
-            _hoistBlocked = outer;
         }
     }
 

@@ -8,8 +8,8 @@ namespace DataParallel.Generators.Tests.Lowering;
 /// <summary>
 /// Helpers with control flow (if/else, early returns, loops, returns inside loops, assigned parameters, void helpers
 /// that store) are inlined as statements ahead of the statement that calls them and lowered with masks like the
-/// kernel body; where that cannot be done (a call on one side of ?:, in a loop condition, recursion) the kernel runs
-/// scalar and DP3001 names the call.
+/// kernel body; where that cannot be done (recursion) the kernel runs scalar and DP3001 names the call. Calls under
+/// ?:, &&/|| and in loop conditions: <see cref="GuardedHelperCallDifferentialTests"/>.
 /// </summary>
 public sealed class HelperInliningDifferentialTests
 {
@@ -141,9 +141,6 @@ public sealed class HelperInliningDifferentialTests
     }
 
     [Theory]
-    [InlineData("y[i] = x[i] > 0f ? Soft(x[i], 1f) : 0f;", "the call of Soft on one side of ?:")]
-    [InlineData("y[i] = x[i] > 0f && Soft(x[i], 1f) > 0.5f ? 1f : 0f;", "the call of Soft on the right of && or ||")]
-    [InlineData("{ float v = x[i]; while (Soft(v, 1f) > 0.25f) v *= 0.5f; y[i] = v; }", "the call of Soft in a loop condition")]
     [InlineData("y[i] = Fact((int)x[i]);", "recursive call of Fact")]
     public void Helpers_that_cannot_be_hoisted_run_scalar_and_say_why(string body, string reason)
     {

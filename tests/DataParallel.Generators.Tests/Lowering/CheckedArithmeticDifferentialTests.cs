@@ -8,7 +8,7 @@ namespace DataParallel.Generators.Tests.Lowering;
 /// <summary>
 /// <c>checked</c> +, -, * and negation on SIMD: the wrapped-free results where nothing overflows, and the scalar
 /// kernel's <see cref="OverflowException"/> where a lane the kernel evaluates does (never for a lane a condition
-/// switched off). Checked conversions that can overflow stay scalar with DP3001.
+/// switched off). Checked conversions: <see cref="CheckedConversionDifferentialTests"/>.
 /// </summary>
 public sealed class CheckedArithmeticDifferentialTests
 {

@@ -379,7 +379,6 @@ public sealed class MathSemanticsDifferentialTests
     [InlineData("y[i] = Math.Clamp(x[i], 0f, x[i] * 2f);", "has bounds that are not fixed for the whole call")]
     [InlineData("y[i] = (float)Math.Clamp((int)x[i], 5, 1);", "has min > max, so it always throws")]
     [InlineData("y[i] = (float)Math.Round(x[i], 2, MidpointRounding.AwayFromZero);", "Math.Round on double has no vector form")]
-    [InlineData("y[i] = checked((int)x[i]);", "the checked conversion from float to int is not vectorised")]
     public void Math_calls_without_an_exact_vector_form_run_scalar_and_say_why(string body, string reason)
     {
         GeneratorRun run = GeneratorHarness.Run($$"""

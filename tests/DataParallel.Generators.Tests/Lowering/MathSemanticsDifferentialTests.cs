@@ -393,21 +393,9 @@ public sealed class MathSemanticsDifferentialTests
                 public static void Blocked(int i, ReadOnlySpan<float> lo, ReadOnlySpan<float> x, Span<float> y) { {{body}} }
             }
             """);
-        run.AssertGeneratorDidNotThrow();
-        string text = string.Concat(run.GeneratedSources.Select(source => source.SourceText.ToString()));
-        string? summary = text.Split('\n').FirstOrDefault(l => l.Contains("multi-core scalar", StringComparison.Ordinal));
-        Assert.True(summary is not null && summary.Contains(reason, StringComparison.Ordinal), summary ?? text);
+        run.AssertRunsScalarBecause(reason);
     }
 
     [Fact]
-    public void Every_kernel_here_vectorises()
-    {
-        GeneratorRun run = GeneratorHarness.Run(Source);
-        run.AssertGeneratorDidNotThrow();
-        foreach (var source in run.GeneratedSources)
-        {
-            string text = source.SourceText.ToString();
-            Assert.False(text.Contains("multi-core scalar", StringComparison.Ordinal), $"{source.HintName} does not vectorise:\n{text.Split('\n').FirstOrDefault(l => l.Contains("multi-core scalar", StringComparison.Ordinal))}");
-        }
-    }
+    public void Every_kernel_here_vectorises() => GeneratorHarness.Run(Source).AssertEveryKernelVectorises();
 }

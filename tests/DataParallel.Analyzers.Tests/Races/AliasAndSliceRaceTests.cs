@@ -57,6 +57,18 @@ public sealed class AliasAndSliceRaceTests
         """);
 
     [Fact]
+    public Task Constant_index_through_a_span_local_either_branch_assigns_is_reported_once() => Verify("""
+        [Parallel]
+        public static void Either(int i, bool flip, ReadOnlySpan<float> x, Span<float> y, Span<float> z)
+        {
+            Span<float> target = y;
+            if (flip)
+                target = z;
+            {|DP1001:target[0]|} = x[i];
+        }
+        """);
+
+    [Fact]
     public Task A_span_local_assigned_again_that_keeps_each_index_to_itself_is_silent() => Verify("""
         [Parallel]
         public static void Retarget(int i, bool second, ReadOnlySpan<float> x, Span<float> y, Span<float> z)

@@ -8,6 +8,7 @@ using DataParallel.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DataParallel.Analyzers;
 
@@ -57,10 +58,12 @@ public sealed class RaceAnalyzer : DiagnosticAnalyzer
             return;
         }
         Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
+        // One statement can stand in the IR more than once (read into both branches of an if): one report per place.
+        var reported = new HashSet<(string, TextSpan)>();
         foreach (RaceFinding finding in races.Findings)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (Report(finding, method, body, read, fallback) is { } diagnostic)
+            if (Report(finding, method, body, read, fallback) is { } diagnostic && reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan)))
                 context.ReportDiagnostic(diagnostic);
         }
     }

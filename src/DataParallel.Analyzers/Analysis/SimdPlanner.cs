@@ -194,8 +194,8 @@ internal static class SimdPlanner
                     return CheckBinary(binary);
                 case ConvertExpression convert:
                     AddWork(1);
-                    if (convert.Checked && !CannotOverflow(convert.Operand.Type, convert.Type))
-                        return Blocked($"the checked conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised", convert);
+                    if (convert.Checked && convert.Operand.Type.ConversionCanOverflow(convert.Type))
+                        AddWork(1);
                     if (!ConversionSupported(convert.Operand.Type, convert.Type))
                         return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
                     return CheckValue(convert.Operand, LaneClass.Varying);
@@ -357,18 +357,6 @@ internal static class SimdPlanner
             MathCallExpression call => $"{call.ContainingType.Replace("System.", "")}.{call.Method}",
             _ => "a " + expression.Type.Keyword() + " value",
         };
-
-        /// <summary>Conversions that keep every value of <paramref name="from"/> in range, so <c>checked</c> changes nothing.</summary>
-        private static bool CannotOverflow(ScalarKind from, ScalarKind to)
-        {
-            if (to.IsFloatingPoint())
-                return from.IsInteger() || (from == ScalarKind.Single && to == ScalarKind.Double);
-            if (!from.IsInteger() || !to.IsInteger())
-                return false;
-            if (from.IsSigned())
-                return to.IsSigned() && to.Size() >= from.Size();
-            return to.Size() > from.Size() || (!to.IsSigned() && to.Size() == from.Size());
-        }
 
         private static bool ConversionSupported(ScalarKind from, ScalarKind to)
         {

@@ -40,9 +40,9 @@ internal sealed partial class KernelBodyReader
             }
             tests.Add(test);
         }
-        KernelExpression result = ReadWithoutHoisting(arms[arms.Length - 1].Value, "in a switch arm");
+        KernelExpression result = ReadArmPart(arms[arms.Length - 1].Value, "in a switch arm");
         for (int a = arms.Length - 2; a >= 0; a--)
-            result = new ConditionalExpression(tests[a], ReadWithoutHoisting(arms[a].Value, "in a switch arm"), result, type);
+            result = new ConditionalExpression(tests[a], ReadArmPart(arms[a].Value, "in a switch arm"), result, type);
         return result;
     }
 
@@ -60,6 +60,13 @@ internal sealed partial class KernelBodyReader
                 .FirstOrDefault(branch => SymbolEqualityComparer.Default.Equals(branch.Target, switchStatement.ExitLabel)) is { } inner)
         {
             NotLowered(inner, "a break out of a switch section before its end");
+            return Unsupported(switchStatement);
+        }
+        // Sections are read one after another, so a span local a section assigns would carry its new view into the
+        // next section and past the switch (ReadIf keeps one view per branch; the chain built here does not).
+        if (AssignedSpanLocals(switchStatement).FirstOrDefault(local => _spanLocals.ContainsKey(local)) is { } reassigned)
+        {
+            NotLowered(switchStatement, $"the span local '{reassigned.Name}', assigned again in a switch section");
             return Unsupported(switchStatement);
         }
         KernelExpression governing = ReadExpression(switchStatement.Value);
@@ -109,6 +116,18 @@ internal sealed partial class KernelBodyReader
         return chain is null ? new BlockStatement(EquatableArray<KernelStatement>.Empty) : Track(chain, switchStatement);
     }
 
+    /// <summary>
+    /// A switch arm's value or guard, which runs only for the indices that reach it. A helper with control flow there
+    /// would have to run under the conditions of every arm before it, which the chain built here does not express:
+    /// such a kernel runs as written.
+    /// </summary>
+    private KernelExpression ReadArmPart(IOperation operation, string where)
+    {
+        var hoisted = new List<KernelStatement>();
+        KernelExpression value = ReadInto(operation, hoisted);
+        return hoisted.Count == 0 ? value : Placeholder(operation, $"a call of a helper with control flow {where}");
+    }
+
     /// <summary>How many of a section's statements run: all but the <c>break</c> that ends it.</summary>
     private static int BodyLength(ISwitchOperation switchStatement, ISwitchCaseOperation section)
     {
@@ -125,7 +144,7 @@ internal sealed partial class KernelBodyReader
             return null;
         if (guard is null)
             return test;
-        KernelExpression condition = ReadWithoutHoisting(guard, "in a switch guard");
+        KernelExpression condition = ReadArmPart(guard, "in a switch guard");
         return new BinaryExpression(BinaryOperator.ConditionalAnd, test, condition, ScalarKind.Boolean, false);
     }
 

@@ -28,7 +28,18 @@ internal sealed partial class KernelBodyReader
     private readonly Dictionary<ILocalSymbol, (string Name, ScalarKind Type)> _locals = new(SymbolEqualityComparer.Default);
     // Span locals: the view each denotes, or null where the IR cannot follow it (the kernel then runs as written).
     private readonly Dictionary<ILocalSymbol, SpanView?> _spanLocals = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> _reassignedSpans = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _spansPassedByRef = new(SymbolEqualityComparer.Default);
+    // Why a span local's view is unknown here (assigned again under a condition that has ended), by local.
+    private readonly Dictionary<ILocalSymbol, string> _ambiguousSpans = new(SymbolEqualityComparer.Default);
+    // How many loops enclosed each span local's declaration: an assignment inside a further loop changes the view
+    // from one iteration to the next.
+    private readonly Dictionary<ILocalSymbol, int> _spanLoopDepth = new(SymbolEqualityComparer.Default);
+    private int _loopDepth;
+    // The assignment each span local assigned again last took its view from (as written), for displays.
+    private readonly Dictionary<ILocalSymbol, string> _spanAssignments = new(SymbolEqualityComparer.Default);
+    /// <summary>The statements after an <c>if</c> that assigns a span local, to be read into each of its branches.</summary>
+    private (ImmutableArray<IOperation> Operations, int Start)? _continuation;
+    private int _continuationCopies;
     // Locals the reader introduces to hold a slice's start or length as it was when the slice was taken.
     private readonly HashSet<string> _sliceLocals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
@@ -40,9 +51,6 @@ internal sealed partial class KernelBodyReader
 
     /// <summary>Statements of inlined helpers with control flow, to run just before the statement being read.</summary>
     private List<KernelStatement>? _pending;
-
-    /// <summary>Why a helper with control flow cannot be hoisted ahead of the current position, or null where it can.</summary>
-    private string? _hoistBlocked;
 
     private KernelBodyReader(IMethodSymbol kernel, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
@@ -56,10 +64,12 @@ internal sealed partial class KernelBodyReader
     public static BodyReadResult Read(IMethodSymbol kernel, IOperation body, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
         var reader = new KernelBodyReader(kernel, parameters, cancellationToken);
-        reader.FindReassignedSpans(body);
+        reader.FindSpansPassedByRef(body);
         KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
-        return new BodyReadResult(block, reader._errors.ToImmutable(), reader._unlowered, reader._hasInvalidCode, reader._locations);
+        // Statements read into both branches of an if report their excluded constructs twice.
+        var errors = reader._errors.GroupBy(e => (e.Id, e.Location.SourceSpan, e.GetMessage())).Select(g => g.First()).ToImmutableArray();
+        return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations);
     }
 
     // ---- statements -------------------------------------------------------------------------------------------
@@ -68,9 +78,7 @@ internal sealed partial class KernelBodyReader
     private KernelStatement ReadStatement(IOperation operation)
     {
         List<KernelStatement>? outer = _pending;
-        string? outerBlocked = _hoistBlocked;
         _pending = new List<KernelStatement>();
-        _hoistBlocked = null;
         try
         {
             KernelStatement statement = ReadStatementCore(operation);
@@ -82,7 +90,6 @@ internal sealed partial class KernelBodyReader
         finally
         {
             _pending = outer;
-            _hoistBlocked = outerBlocked;
         }
     }
 
@@ -94,7 +101,7 @@ internal sealed partial class KernelBodyReader
             case IBlockOperation block when _frame is { Done: not null }:
                 return Track(new BlockStatement(ReadHelperSequence(block.Operations, 0).ToEquatableArray()), operation);
             case IBlockOperation block:
-                return Track(new BlockStatement(block.Operations.SelectMany(ReadStatements).ToEquatableArray()), operation);
+                return Track(new BlockStatement(ReadSequence(block.Operations, 0).ToEquatableArray()), operation);
             case IVariableDeclarationGroupOperation group:
                 return Track(new BlockStatement(ReadStatements(group).ToEquatableArray()), operation);
             case IExpressionStatementOperation expressionStatement:
@@ -104,28 +111,11 @@ internal sealed partial class KernelBodyReader
             case IReturnOperation ret:
                 return Track(new ReturnStatement(ret.ReturnedValue is null ? null : ReadExpression(ret.ReturnedValue)), operation);
             case IConditionalOperation conditional:
-                return Track(new IfStatement(
-                    ReadExpression(conditional.Condition),
-                    ReadStatement(conditional.WhenTrue),
-                    conditional.WhenFalse is null ? null : ReadStatement(conditional.WhenFalse)), operation);
+                return Track(ReadIf(conditional), operation);
             case IForLoopOperation forLoop:
-            {
-                var initializers = forLoop.Before.SelectMany(ReadStatements).ToEquatableArray();
-                KernelExpression? condition = forLoop.Condition is null ? null : ReadLoopCondition(forLoop.Condition);
-                return Track(new LoopStatement(
-                    initializers,
-                    condition,
-                    forLoop.AtLoopBottom.SelectMany(ReadStatements).ToEquatableArray(),
-                    ReadLoopBody(forLoop.Body),
-                    ConditionAfterBody: false), operation);
-            }
+                return Track(ReadLoop(forLoop.Before.SelectMany(ReadStatements).ToList(), forLoop.Condition, forLoop.AtLoopBottom, forLoop.Body, conditionAfterBody: false), operation);
             case IWhileLoopOperation whileLoop when !whileLoop.ConditionIsUntil:
-                return Track(new LoopStatement(
-                    EquatableArray<KernelStatement>.Empty,
-                    whileLoop.Condition is null ? null : ReadLoopCondition(whileLoop.Condition),
-                    EquatableArray<KernelStatement>.Empty,
-                    ReadLoopBody(whileLoop.Body),
-                    ConditionAfterBody: !whileLoop.ConditionIsTop), operation);
+                return Track(ReadLoop([], whileLoop.Condition, ImmutableArray<IOperation>.Empty, whileLoop.Body, !whileLoop.ConditionIsTop), operation);
             case ISwitchOperation switchStatement:
                 return ReadSwitchStatement(switchStatement);
             case IBranchOperation { BranchKind: BranchKind.Break }:
@@ -190,6 +180,8 @@ internal sealed partial class KernelBodyReader
     {
         switch (operation)
         {
+            case ISimpleAssignmentOperation { IsRef: false, Target: ILocalReferenceOperation spanLocal } assignment when IsSpanType(spanLocal.Type):
+                return Track(new BlockStatement(ReassignSpanLocal(spanLocal.Local, assignment.Value, operation).ToEquatableArray()), operation);
             case ISimpleAssignmentOperation { IsRef: false } assignment:
                 return Assign(assignment.Target, ReadExpression(assignment.Value), operation);
             case ICompoundAssignmentOperation compound when compound.OperatorMethod is null:
@@ -239,10 +231,7 @@ internal sealed partial class KernelBodyReader
             case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
                 return Track(new AssignLocalStatement(info.Name, value), statement);
             case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(target) is { } access:
-                return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, target.Syntax.ToString(), access.Slice), statement);
-            case ILocalReferenceOperation local when IsSpanType(local.Type):
-                NotLowered(statement, $"the span local '{local.Local.Name}', which is assigned again after its declaration");
-                return new BlockStatement(EquatableArray<KernelStatement>.Empty);
+                return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, access.Display, access.Slice), statement);
             case IFieldReferenceOperation { Field.IsStatic: true } field:
                 return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
             case IParameterReferenceOperation parameter when _frame is { IsStatementInline: true } && _frame.Scalars.TryGetValue(parameter.Parameter, out KernelExpression? copy) && copy is LocalExpression local:
@@ -293,7 +282,7 @@ internal sealed partial class KernelBodyReader
             case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
                 return Track(new LocalExpression(info.Name, info.Type), operation);
             case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(operation) is { } access:
-                return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, operation.Syntax.ToString(), access.Slice), operation);
+                return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, access.Display, access.Slice), operation);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when IsSpanType(lengthOf.Type) && ReadView(lengthOf, null, "") is { } view:
                 return view.IsWhole ? Track(new SpanLengthExpression(view.Span.Name), operation) : view.LengthExpression;
             case IFieldReferenceOperation { Field.IsStatic: true } field when type is { } fieldType:
@@ -318,15 +307,14 @@ internal sealed partial class KernelBodyReader
             {
                 if (!TryBinaryOperator(binary.OperatorKind, out BinaryOperator op))
                     return Placeholder(operation, $"the operator {binary.OperatorKind}");
+                if (op is BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr)
+                    return ReadShortCircuit(binary, op);
                 KernelExpression left = ReadExpression(binary.LeftOperand);
-                KernelExpression right = op is BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr
-                    ? ReadWithoutHoisting(binary.RightOperand, "on the right of && or ||")
-                    : ReadExpression(binary.RightOperand);
+                KernelExpression right = ReadExpression(binary.RightOperand);
                 return Track(new BinaryExpression(op, left, right, binaryType, binary.IsChecked), operation);
             }
             case IConditionalOperation conditional when type is { } conditionalType:
-                return Track(new ConditionalExpression(ReadExpression(conditional.Condition), ReadWithoutHoisting(conditional.WhenTrue!, "on one side of ?:"),
-                    ReadWithoutHoisting(conditional.WhenFalse!, "on one side of ?:"), conditionalType), operation);
+                return ReadConditional(conditional, conditionalType);
             case IInvocationOperation invocation:
                 return ReadInvocation(invocation, type);
             case IIsPatternOperation isPattern:
@@ -463,9 +451,9 @@ internal sealed partial class KernelBodyReader
         if (!IsExpressionShaped(block))
         {
             // Control flow: the body runs as statements just before the statement holding the call.
-            if ((_pending is null ? "here" : _hoistBlocked) is { } where)
+            if (_pending is null)
             {
-                NotLowered(invocation, $"the call of {method.Name} {where}: a helper with control flow runs as statements, which cannot be made conditional there");
+                NotLowered(invocation, $"the call of {method.Name} here: a helper with control flow runs as statements, which cannot be placed here");
                 return null;
             }
             if (InlineStatements(invocation, method) is not { } inlined)
@@ -707,8 +695,105 @@ internal sealed partial class KernelBodyReader
         return new BlockStatement(parts.ToEquatableArray());
     }
 
-    private KernelExpression ReadLoopCondition(IOperation condition)
-        => ReadWithoutHoisting(condition, "in a loop condition");
+    /// <summary>
+    /// A <c>for</c>, <c>while</c> or <c>do</c> loop. A condition that calls helpers with control flow runs their bodies
+    /// each time it is tested: the loop then tests it as <c>if (!condition) break;</c> at the top of its body (in a
+    /// <c>do</c> loop, on every pass but the first), where <c>continue</c> reaches it as it reaches the condition.
+    /// </summary>
+    private LoopStatement ReadLoop(List<KernelStatement> initializers, IOperation? conditionOperation, ImmutableArray<IOperation> increments, IOperation body, bool conditionAfterBody)
+    {
+        var test = new List<KernelStatement>();
+        KernelExpression? condition;
+        EquatableArray<KernelStatement> incrementStatements;
+        KernelStatement loopBody;
+        _loopDepth++;
+        try
+        {
+            condition = conditionOperation is null ? null : ReadInto(conditionOperation, test);
+            incrementStatements = increments.SelectMany(ReadStatements).ToEquatableArray();
+            loopBody = ReadLoopBody(body);
+        }
+        finally
+        {
+            _loopDepth--;
+        }
+        if (test.Count == 0)
+            return new LoopStatement(initializers.ToEquatableArray(), condition, incrementStatements, loopBody, conditionAfterBody);
+        test.Add(new IfStatement(Not(condition!), new BreakStatement(), null));
+        KernelStatement testStatement = new BlockStatement(test.ToEquatableArray());
+        if (conditionAfterBody)
+        {
+            var entered = new LocalExpression(FreshName("loop_entered"), ScalarKind.Boolean);
+            initializers.Add(new DeclareLocalStatement(entered.Name, ScalarKind.Boolean, False));
+            testStatement = new IfStatement(entered, testStatement, new AssignLocalStatement(entered.Name, True));
+        }
+        return new LoopStatement(initializers.ToEquatableArray(), null, incrementStatements, new BlockStatement(ImmutableArray.Create(testStatement, loopBody).ToEquatableArray()), ConditionAfterBody: false);
+    }
+
+    /// <summary>
+    /// <c>c ? a : b</c>. Where a side calls helpers with control flow, their bodies may run only for the indices
+    /// that take that side (an untaken side may read out of range or overflow): the conditional then becomes an
+    /// <c>if</c>/<c>else</c> ahead of the statement, assigning a result local.
+    /// </summary>
+    private KernelExpression ReadConditional(IConditionalOperation conditional, ScalarKind type)
+    {
+        KernelExpression condition = ReadExpression(conditional.Condition);
+        var whenTrueStatements = new List<KernelStatement>();
+        var whenFalseStatements = new List<KernelStatement>();
+        KernelExpression whenTrue = ReadInto(conditional.WhenTrue!, whenTrueStatements);
+        KernelExpression whenFalse = ReadInto(conditional.WhenFalse!, whenFalseStatements);
+        if (whenTrueStatements.Count == 0 && whenFalseStatements.Count == 0)
+            return Track(new ConditionalExpression(condition, whenTrue, whenFalse, type), conditional);
+        if (_pending is null)
+            return Placeholder(conditional, $"'{conditional.Syntax}', whose sides call helpers with control flow, here");
+        var result = new LocalExpression(FreshName("conditional"), type);
+        whenTrueStatements.Add(new AssignLocalStatement(result.Name, whenTrue));
+        whenFalseStatements.Add(new AssignLocalStatement(result.Name, whenFalse));
+        _pending.Add(new DeclareLocalStatement(result.Name, type, DefaultOf(type)));
+        _pending.Add(Track(new IfStatement(condition, new BlockStatement(whenTrueStatements.ToEquatableArray()), new BlockStatement(whenFalseStatements.ToEquatableArray())), conditional));
+        return result;
+    }
+
+    /// <summary>
+    /// <c>a &amp;&amp; b</c> or <c>a || b</c>. Where <c>b</c> calls helpers with control flow, their bodies run only for
+    /// the indices scalar code evaluates <c>b</c> for: an <c>if</c> ahead of the statement assigns a result local.
+    /// </summary>
+    private KernelExpression ReadShortCircuit(IBinaryOperation binary, BinaryOperator op)
+    {
+        KernelExpression left = ReadExpression(binary.LeftOperand);
+        var rightStatements = new List<KernelStatement>();
+        KernelExpression right = ReadInto(binary.RightOperand, rightStatements);
+        if (rightStatements.Count == 0)
+            return Track(new BinaryExpression(op, left, right, ScalarKind.Boolean, false), binary);
+        if (_pending is null)
+            return Placeholder(binary, $"'{binary.Syntax}', whose right operand calls a helper with control flow, here");
+        var result = new LocalExpression(FreshName(op == BinaryOperator.ConditionalAnd ? "and" : "or"), ScalarKind.Boolean);
+        rightStatements.Add(new AssignLocalStatement(result.Name, right));
+        _pending.Add(new DeclareLocalStatement(result.Name, ScalarKind.Boolean, left));
+        _pending.Add(Track(new IfStatement(op == BinaryOperator.ConditionalAnd ? result : Not(result), new BlockStatement(rightStatements.ToEquatableArray()), null), binary));
+        return result;
+    }
+
+    /// <summary>Reads an expression whose inlined helper bodies go to <paramref name="statements"/>, not ahead of the current statement.</summary>
+    private KernelExpression ReadInto(IOperation operation, List<KernelStatement> statements)
+    {
+        List<KernelStatement>? outer = _pending;
+        _pending = statements;
+        try
+        {
+            return ReadExpression(operation);
+        }
+        finally
+        {
+            _pending = outer;
+        }
+    }
+
+    private static KernelExpression Not(KernelExpression condition) => new UnaryExpression(UnaryOperator.LogicalNot, condition, ScalarKind.Boolean, false);
+
+    private static ConstantExpression True => new(ScalarKind.Boolean, "true", null);
+
+    private static ConstantExpression False => new(ScalarKind.Boolean, "false", null);
 
     private KernelStatement ReadLoopBody(IOperation body)
     {
@@ -722,21 +807,6 @@ internal sealed partial class KernelBodyReader
         {
             if (_frame is { IsStatementInline: true } same)
                 same.LoopDepth--;
-        }
-    }
-
-    /// <summary>Reads an expression that runs only sometimes (or repeatedly), where no helper body can be hoisted.</summary>
-    private KernelExpression ReadWithoutHoisting(IOperation operation, string where)
-    {
-        string? outer = _hoistBlocked;
-        _hoistBlocked ??= where;
-        try
-        {
-            return ReadExpression(operation);
-        }
-        finally
-        {
-            _hoistBlocked = outer;
         }
     }
 
@@ -757,7 +827,7 @@ internal sealed partial class KernelBodyReader
     /// An element access <c>s[k]</c> or <c>s[^k]</c> of a span parameter or span local, as an access of the underlying
     /// parameter: at offset + position, with the slice's own check when <c>s</c> is a window.
     /// </summary>
-    private (KernelParameter Span, KernelExpression Index, SliceBound? Slice)? SpanElement(IOperation reference)
+    private (KernelParameter Span, KernelExpression Index, SliceBound? Slice, string Display)? SpanElement(IOperation reference)
     {
         (IOperation? instance, IOperation? argument) = reference switch
         {
@@ -771,10 +841,15 @@ internal sealed partial class KernelBodyReader
             return null;
         if (Position(argument, view) is not { } position)
             return null;
+        // The same text through a span local assigned again is another access: the display (which keys the
+        // entry proofs) says which assignment it follows.
+        string display = instance is ILocalReferenceOperation local && _spanAssignments.TryGetValue(local.Local, out string? assignment)
+            ? $"{reference.Syntax} after {assignment}"
+            : reference.Syntax.ToString();
         if (view.IsWhole)
-            return (view.Span, position, null);
+            return (view.Span, position, null, display);
         KernelExpression index = view.Offset is null ? position : LinearSum.Add(view.Offset, position);
-        return (view.Span, index, new SliceBound(view.Name, position, view.LengthExpression));
+        return (view.Span, index, new SliceBound(view.Name, position, view.LengthExpression), display);
     }
 
     /// <summary>The kernel span a parameter reference denotes: the kernel's own, or the one a helper was passed.</summary>
@@ -799,6 +874,8 @@ internal sealed partial class KernelBodyReader
             case IParameterReferenceOperation parameter:
                 return ResolveSpan(parameter);
             case ILocalReferenceOperation local:
+                if (_ambiguousSpans.TryGetValue(local.Local, out string? ambiguity))
+                    NotLowered(local, ambiguity);
                 return _spanLocals.TryGetValue(local.Local, out SpanView? view) ? view : null;
             case IParenthesizedOperation parenthesized:
                 return ReadView(parenthesized.Operand, checks, owner);
@@ -890,9 +967,10 @@ internal sealed partial class KernelBodyReader
         for (int suffix = 2; !_usedNames.Add(name); suffix++)
             name = local.Name + "_" + suffix;
         _spanLocals[local] = null;
-        if (_reassignedSpans.Contains(local))
+        _spanLoopDepth[local] = _loopDepth;
+        if (_spansPassedByRef.Contains(local))
         {
-            NotLowered(declarator, $"the span local '{local.Name}', which is assigned again after its declaration");
+            NotLowered(declarator, $"the span local '{local.Name}', which is passed by ref");
             if (initializer is not null)
                 ScanForErrors(initializer.Value);
             return [];
@@ -910,22 +988,148 @@ internal sealed partial class KernelBodyReader
     }
 
     /// <summary>
-    /// Span locals assigned after their declaration (or passed by ref): the IR keeps one view per local, so these
-    /// run as written. Found up front, as an access may precede the assignment.
+    /// Span locals passed by ref or out: the IR cannot follow what the callee makes of them, so these run as written.
+    /// Found up front, as an access may precede the call.
     /// </summary>
-    private void FindReassignedSpans(IOperation body)
+    private void FindSpansPassedByRef(IOperation body)
     {
         foreach (IOperation operation in body.DescendantsAndSelf())
         {
-            IOperation? target = operation switch
-            {
-                IAssignmentOperation assignment => assignment.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
-                _ => null,
-            };
-            if (target is ILocalReferenceOperation local && IsSpanType(local.Type))
-                _reassignedSpans.Add(local.Local);
+            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation local } && IsSpanType(local.Type))
+                _spansPassedByRef.Add(local.Local);
         }
+    }
+
+    /// <summary>
+    /// <c>s = view;</c> for a span local: from here on <c>s</c> denotes the new view (its slice checks placed here),
+    /// as reading follows the order statements run in. Inside a loop the local was declared outside, the view would
+    /// change between iterations, which one view per position cannot say: the kernel then runs as written.
+    /// </summary>
+    private List<KernelStatement> ReassignSpanLocal(ILocalSymbol local, IOperation value, IOperation statement)
+    {
+        var checks = new List<KernelStatement>();
+        if (_spansPassedByRef.Contains(local) || !_spanLoopDepth.TryGetValue(local, out int declaredDepth))
+            return checks;
+        if (_loopDepth > declaredDepth)
+        {
+            NotLowered(statement, $"the span local '{local.Name}', assigned again inside a loop (each iteration would see a different span)");
+            ScanForErrors(value);
+            return checks;
+        }
+        string name = FreshName(local.Name);
+        if (ReadView(value, checks, name) is not { } view)
+        {
+            NotLowered(statement, $"the span local '{local.Name}' = {value.Syntax}");
+            ScanForErrors(value);
+            _spanLocals[local] = null;
+            return checks;
+        }
+        _spanLocals[local] = view.IsWhole ? view : view with { Name = name };
+        _spanAssignments[local] = $"'{statement.Syntax}'";
+        _ambiguousSpans.Remove(local);
+        return checks;
+    }
+
+    /// <summary>
+    /// Statements of a block from <paramref name="start"/> on. After an <c>if</c> that assigns a span local the rest
+    /// uses, which span the local is depends on the branch taken: the rest is then read into each branch, where it is
+    /// known (a few levels deep at most; beyond, the local's later uses run as written).
+    /// </summary>
+    private List<KernelStatement> ReadSequence(ImmutableArray<IOperation> operations, int start)
+    {
+        var statements = new List<KernelStatement>();
+        for (int s = start; s < operations.Length; s++)
+        {
+            if (operations[s] is IConditionalOperation branch && s + 1 < operations.Length && _continuationCopies < 4
+                && AssignedSpanLocals(branch).Any(local => _spanLocals.ContainsKey(local) && UsedFrom(operations, s + 1, local)))
+            {
+                _continuation = (operations, s + 1);
+                _continuationCopies++;
+                try
+                {
+                    statements.Add(ReadStatement(branch));
+                }
+                finally
+                {
+                    _continuationCopies--;
+                }
+                return statements;
+            }
+            statements.AddRange(ReadStatements(operations[s]));
+        }
+        return statements;
+    }
+
+    /// <summary>
+    /// An <c>if</c>. Each branch starts from the span locals' views before it; a span local a branch assigns is, after
+    /// the <c>if</c>, ambiguous — unless the statements after it were read into both branches.
+    /// </summary>
+    private IfStatement ReadIf(IConditionalOperation conditional)
+    {
+        var continuation = _continuation;
+        _continuation = null;
+        KernelExpression condition = ReadExpression(conditional.Condition);
+        var views = new Dictionary<ILocalSymbol, SpanView?>(_spanLocals, SymbolEqualityComparer.Default);
+        var ambiguous = new Dictionary<ILocalSymbol, string>(_ambiguousSpans, SymbolEqualityComparer.Default);
+        var assignments = new Dictionary<ILocalSymbol, string>(_spanAssignments, SymbolEqualityComparer.Default);
+        var changed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        KernelStatement? Branch(IOperation? statement)
+        {
+            if (statement is null && continuation is null)
+                return null;
+            var statements = new List<KernelStatement>();
+            if (statement is IConditionalOperation elseIf && continuation is not null)
+            {
+                // else if: the rest goes into each branch of the inner if.
+                _continuation = continuation;
+                statements.Add(ReadStatement(elseIf));
+            }
+            else
+            {
+                if (statement is not null)
+                    statements.Add(ReadStatement(statement));
+                if (continuation is { } rest)
+                    statements.AddRange(ReadSequence(rest.Operations, rest.Start));
+            }
+            foreach (var entry in views)
+            {
+                if (!Equals(entry.Value, _spanLocals[entry.Key]) || ambiguous.ContainsKey(entry.Key) != _ambiguousSpans.ContainsKey(entry.Key))
+                    changed.Add(entry.Key);
+            }
+            Restore(_spanLocals, views);
+            Restore(_ambiguousSpans, ambiguous);
+            Restore(_spanAssignments, assignments);
+            return statements.Count == 1 ? statements[0] : new BlockStatement(statements.ToEquatableArray());
+        }
+        KernelStatement then = Branch(conditional.WhenTrue)!;
+        KernelStatement? otherwise = Branch(conditional.WhenFalse);
+        foreach (ILocalSymbol local in changed)
+        {
+            _spanLocals[local] = null;
+            _ambiguousSpans[local] = $"the span local '{local.Name}', assigned again under a condition and used after it where the statements after it could not be read into each branch";
+        }
+        return new IfStatement(condition, then, otherwise);
+    }
+
+    private static void Restore<T>(Dictionary<ILocalSymbol, T> state, Dictionary<ILocalSymbol, T> saved)
+    {
+        state.Clear();
+        foreach (var entry in saved)
+            state[entry.Key] = entry.Value;
+    }
+
+    private static IEnumerable<ILocalSymbol> AssignedSpanLocals(IOperation operation)
+        => operation.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>()
+            .Select(a => a.Target).OfType<ILocalReferenceOperation>().Where(l => IsSpanType(l.Type)).Select(l => l.Local);
+
+    private static bool UsedFrom(ImmutableArray<IOperation> operations, int start, ILocalSymbol local)
+    {
+        for (int s = start; s < operations.Length; s++)
+        {
+            if (operations[s].DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local)))
+                return true;
+        }
+        return false;
     }
 
     private static bool IsSpanType(ITypeSymbol? type)

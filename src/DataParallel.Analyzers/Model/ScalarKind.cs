@@ -66,6 +66,21 @@ internal static class ScalarKindFacts
 
     public static bool IsInteger(this ScalarKind kind) => kind is >= ScalarKind.SByte and <= ScalarKind.UInt64;
 
+    /// <summary>
+    /// Whether some value of <paramref name="from"/> is out of <paramref name="to"/>'s range, so that a <c>checked</c>
+    /// conversion can throw. Conversions to floating point never throw in C#, not even double to float.
+    /// </summary>
+    public static bool ConversionCanOverflow(this ScalarKind from, ScalarKind to)
+    {
+        if (to.IsFloatingPoint())
+            return false;
+        if (!from.IsInteger())
+            return true;
+        if (from.IsSigned())
+            return !to.IsSigned() || to.Size() < from.Size();
+        return to.Size() < from.Size() || (to.IsSigned() && to.Size() == from.Size());
+    }
+
     public static bool IsSigned(this ScalarKind kind) => kind is ScalarKind.SByte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64;
 
     /// <summary>8- and 16-bit integers: C# promotes them to int before any arithmetic.</summary>

@@ -76,6 +76,10 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 return $"({ScalarExpressionWriter.UnaryToken(unary.Operator)}{Write(unary.Operand)})";
             case BinaryExpression binary:
                 return Binary(binary, lane);
+            case ConvertExpression { Checked: true } convert when convert.Operand.Type.ConversionCanOverflow(convert.Type) && convert.Operand.Type.LaneType() is { } fromLane:
+                // The range test runs on the source lanes; the conversion after it is exact for every lane that passed.
+                return Convert($"Dp::CheckedLanes.ConvertibleTo<{fromLane.Keyword()}, {convert.Type.Keyword()}>({Write(convert.Operand)}, {ActiveLanes(fromLane)})",
+                    convert.Operand.Type, convert.Type);
             case ConvertExpression convert:
                 return Convert(Write(convert.Operand), convert.Operand.Type, convert.Type);
             case MathCallExpression call when VectorMath.IsSupported(call):

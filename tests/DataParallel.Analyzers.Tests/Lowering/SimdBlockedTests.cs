@@ -96,7 +96,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_helper_with_control_flow_on_one_side_of_a_conditional_is_reported_on_the_call() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+    public Task Helpers_with_control_flow_under_conditions_and_in_loop_conditions_get_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
         using System;
         using DataParallel;
 
@@ -110,10 +110,33 @@ public sealed class SimdBlockedTests
             }
 
             [Parallel]
-            public static void Clip(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i] > 0f ? {|DP3001:Soft(x[i])|} : 0f;
+            public static void Clip(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i] > 0f ? Soft(x[i]) : 0f;
 
             [Parallel]
-            public static void ClipAlways(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = Soft(x[i]);
+            public static void Either(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i] < 0f || Soft(x[i]) < 0.5f ? 1f : 0f;
+
+            [Parallel]
+            public static void Halve(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float v = x[i];
+                while (Soft(v) > 0.25f)
+                    v *= 0.5f;
+                y[i] = v;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_recursive_helper_is_reported_on_the_recursive_call() => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using DataParallel;
+
+        public static partial class Kernels
+        {
+            private static int Fact(int n) => n <= 1 ? 1 : n * {|DP3001:Fact(n - 1)|};
+
+            [Parallel]
+            public static void Factorials(int i, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] > 0 ? Fact(x[i]) : 0;
         }
         """);
 

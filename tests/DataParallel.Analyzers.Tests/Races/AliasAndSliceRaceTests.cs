@@ -33,6 +33,54 @@ public sealed class AliasAndSliceRaceTests
         """);
 
     [Fact]
+    public Task Constant_index_through_a_span_local_assigned_again() => Verify("""
+        [Parallel]
+        public static void Retarget(int i, ReadOnlySpan<float> x, Span<float> y, Span<float> z)
+        {
+            Span<float> target = z;
+            target[i] = x[i];
+            target = y.Slice(1);
+            {|DP1001:target[0]|} = x[i];
+        }
+        """);
+
+    [Fact]
+    public Task Reading_a_neighbour_through_a_span_local_assigned_under_a_condition() => Verify("""
+        [Parallel]
+        public static void Either(int i, bool shifted, Span<float> y, ReadOnlySpan<float> x)
+        {
+            ReadOnlySpan<float> source = x;
+            if (shifted)
+                source = y;
+            y[i] = {|DP1003:source[i + 1]|};
+        }
+        """);
+
+    [Fact]
+    public Task Constant_index_through_a_span_local_either_branch_assigns_is_reported_once() => Verify("""
+        [Parallel]
+        public static void Either(int i, bool flip, ReadOnlySpan<float> x, Span<float> y, Span<float> z)
+        {
+            Span<float> target = y;
+            if (flip)
+                target = z;
+            {|DP1001:target[0]|} = x[i];
+        }
+        """);
+
+    [Fact]
+    public Task A_span_local_assigned_again_that_keeps_each_index_to_itself_is_silent() => Verify("""
+        [Parallel]
+        public static void Retarget(int i, bool second, ReadOnlySpan<float> x, Span<float> y, Span<float> z)
+        {
+            Span<float> target = y;
+            if (second)
+                target = z;
+            target[i] = x[i];
+        }
+        """);
+
+    [Fact]
     public Task Overlapping_windows_of_neighbours() => Verify("""
         [Parallel]
         public static void Pairs(int i, ReadOnlySpan<float> x, Span<float> y)

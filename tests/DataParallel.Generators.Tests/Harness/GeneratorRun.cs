@@ -50,6 +50,30 @@ internal sealed class GeneratorRun(CSharpCompilation input, GeneratorDriver driv
             throw new XunitException($"The generator threw:\n{exception}");
     }
 
+    /// <summary>Fails with the summary line of the first generated runner that falls back to multi-core scalar.</summary>
+    public void AssertEveryKernelVectorises()
+    {
+        AssertGeneratorDidNotThrow();
+        foreach (GeneratedSourceResult source in GeneratedSources)
+        {
+            if (ScalarSummary(source.SourceText.ToString()) is { } summary)
+                throw new XunitException($"{source.HintName}: {summary}");
+        }
+    }
+
+    /// <summary>Asserts that a kernel runs multi-core scalar and that the generated summary gives <paramref name="reason"/>.</summary>
+    public void AssertRunsScalarBecause(string reason)
+    {
+        AssertGeneratorDidNotThrow();
+        string text = string.Concat(GeneratedSources.Select(source => source.SourceText.ToString()));
+        string? summary = ScalarSummary(text);
+        if (summary is null || !summary.Contains(reason, System.StringComparison.Ordinal))
+            throw new XunitException($"Expected a multi-core scalar fallback because of \"{reason}\", got: {summary ?? text}");
+    }
+
+    private static string? ScalarSummary(string text)
+        => text.Split('\n').FirstOrDefault(line => line.Contains("multi-core scalar", System.StringComparison.Ordinal));
+
     /// <summary>Lists <paramref name="diagnostics"/> and then every generated file with line numbers, for failure messages.</summary>
     public string Describe(IEnumerable<Diagnostic> diagnostics)
     {

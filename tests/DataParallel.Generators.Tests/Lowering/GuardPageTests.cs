@@ -63,6 +63,30 @@ public sealed unsafe class GuardPageTests
 
             [Parallel(Reduce = Reduction.Sum)]
             public static int SumInts(int i, ReadOnlySpan<int> x) => x[i] * 3;
+
+            private static float Before(ReadOnlySpan<float> x, int i)
+            {
+                float p = x[i - 1];
+                if (p < 0f)
+                    return -p;
+                return p * 2f;
+            }
+
+            private static float Ahead(ReadOnlySpan<float> x, int i)
+            {
+                if (x[i + 3] > 4f)
+                    return x[i + 3];
+                return 4f;
+            }
+
+            [Parallel]
+            public static void HelperPrevious(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = i > 0 ? Before(x, i) : 0f;
+
+            [Parallel]
+            public static void HelperAheadAnd(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = i + 3 < x.Length && Ahead(x, i) > 5f ? 1f : 0f;
+
+            [Parallel]
+            public static void HelperAheadOr(int i, ReadOnlySpan<float> x, Span<float> y) => y[i] = i + 3 >= x.Length || Ahead(x, i) > 5f ? 1f : 0f;
         }
 
         public static class Drivers
@@ -75,6 +99,9 @@ public sealed unsafe class GuardPageTests
             public static void IfAhead(ReadOnlySpan<float> x, Span<float> y) => Kernels.IfAhead(0..y.Length, x, y);
             public static void ReturnUnlessAhead(ReadOnlySpan<float> x, Span<float> y) => Kernels.ReturnUnlessAhead(0..y.Length, x, y);
             public static int SumInts(ReadOnlySpan<int> x) => Kernels.SumInts(x);
+            public static void HelperPrevious(ReadOnlySpan<float> x, Span<float> y) => Kernels.HelperPrevious(x, y);
+            public static void HelperAheadAnd(ReadOnlySpan<float> x, Span<float> y) => Kernels.HelperAheadAnd(0..y.Length, x, y);
+            public static void HelperAheadOr(ReadOnlySpan<float> x, Span<float> y) => Kernels.HelperAheadOr(0..y.Length, x, y);
         }
         """;
 
@@ -147,6 +174,18 @@ public sealed unsafe class GuardPageTests
     [Fact]
     public void A_read_guarded_by_an_earlier_early_return_never_reads_past_the_span()
         => RunFlush(Kernel<float>("ReturnUnlessAhead"), i => -i);
+
+    [Fact]
+    public void A_helper_on_the_guarded_side_of_a_conditional_never_reads_before_the_span()
+        => RunFlush(Kernel<float>("HelperPrevious"), i => i % 3 == 0 ? -i : i + 0.5f);
+
+    [Fact]
+    public void A_helper_on_the_right_of_and_never_reads_past_the_span()
+        => RunFlush(Kernel<float>("HelperAheadAnd"), i => i % 4 * 2.5f);
+
+    [Fact]
+    public void A_helper_on_the_right_of_or_never_reads_past_the_span()
+        => RunFlush(Kernel<float>("HelperAheadOr"), i => i % 5 * 1.75f);
 
     [Fact]
     public void A_reduction_stays_inside_a_span_that_ends_at_an_unmapped_page()

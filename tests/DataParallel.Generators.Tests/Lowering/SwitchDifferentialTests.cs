@@ -101,6 +101,36 @@ public sealed class SwitchDifferentialTests
                 }
                 y[i] = r;
             }
+
+            [Parallel]
+            public static void SpanSwitch(int i, ReadOnlySpan<int> code, Span<int> y)
+            {
+                ReadOnlySpan<int> s = code;
+                switch (code[i] & 1)
+                {
+                    case 0:
+                        s = code.Slice(i);
+                        break;
+                    default:
+                        break;
+                }
+                y[i] = s[0];
+            }
+
+            private static int Steps(int v)
+            {
+                int n = 0;
+                while (v > 1)
+                {
+                    v >>= 1;
+                    n++;
+                }
+                return n;
+            }
+
+            [Parallel]
+            public static void HelperArm(int i, ReadOnlySpan<int> code, Span<int> y)
+                => y[i] = code[i] switch { > 0 => Steps(code[i]), _ => -1 };
         }
 
         public static class Drivers
@@ -119,6 +149,10 @@ public sealed class SwitchDifferentialTests
             public static void BindingScalar(int[] code, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Binding(i, code, y); }
             public static void EarlyBreakGenerated(int[] code, int[] y) => Kernels.EarlyBreak(code, y);
             public static void EarlyBreakScalar(int[] code, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.EarlyBreak(i, code, y); }
+            public static void SpanSwitchGenerated(int[] code, int[] y) => Kernels.SpanSwitch(code, y);
+            public static void SpanSwitchScalar(int[] code, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.SpanSwitch(i, code, y); }
+            public static void HelperArmGenerated(int[] code, int[] y) => Kernels.HelperArm(code, y);
+            public static void HelperArmScalar(int[] code, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.HelperArm(i, code, y); }
         }
         """;
 
@@ -143,6 +177,8 @@ public sealed class SwitchDifferentialTests
     [InlineData("NoCatchAll", "a switch expression without a final '_' arm (an unmatched value throws)")]
     [InlineData("EarlyBreak", "a break out of a switch section before its end")]
     [InlineData("Binding", "the switch pattern 'var c'")]
+    [InlineData("SpanSwitch", "the span local 's', assigned again in a switch section")]
+    [InlineData("HelperArm", "a call of a helper with control flow in a switch arm")]
     public void Switches_that_cannot_be_chains_run_as_written_and_say_why(string kernel, string reason)
     {
         string generated = GeneratedFor(kernel);
@@ -175,6 +211,8 @@ public sealed class SwitchDifferentialTests
     [InlineData("NoCatchAll")]
     [InlineData("EarlyBreak")]
     [InlineData("Binding")]
+    [InlineData("SpanSwitch")]
+    [InlineData("HelperArm")]
     public void Switches_run_as_written_give_the_scalar_results(string kernel) => Differential.AssertGeneratedMatchesScalar(Drivers, kernel,
         size => [TestValues.Integers<int>(size, size), TestValues.SmallIntegers<int>(size, size + 1, -2, 3)], DomainSizes.Standard, ElementComparison.Bitwise);
 }

@@ -68,6 +68,15 @@ public sealed class EntryProofSoundnessTests
                 y[i] = sum + i;
             }
 
+            [Parallel(Reduce = Reduction.Sum)]
+            public static int SumRepeat(int i, int k, int at, ReadOnlySpan<int> x)
+            {
+                int sum = i;
+                for (int p = 0; p < k; p++)
+                    sum += x[at];
+                return sum;
+            }
+
             [Parallel(Dimensions = 2)]
             public static void RepeatRows(int r, int c, int k, int at, ReadOnlySpan<float> x, Span<float> y)
             {
@@ -158,6 +167,8 @@ public sealed class EntryProofSoundnessTests
             public static void RepeatScalar(int k, int at, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Repeat(i, k, at, x, y); }
             public static void RepeatMaskedGenerated(int k, int at, float[] x, float[] y) => Kernels.RepeatMasked(0..y.Length, k, at, x, y);
             public static void RepeatMaskedScalar(int k, int at, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.RepeatMasked(i, k, at, x, y); }
+            public static void SumRepeatGenerated(int k, int at, int[] x, int[] sum) => sum[0] = Kernels.SumRepeat(0..sum.Length, k, at, x);
+            public static void SumRepeatScalar(int k, int at, int[] x, int[] sum) { int total = 0; for (int i = 0; i < sum.Length; i++) total += Kernels.SumRepeat(i, k, at, x); sum[0] = total; }
             public static void RepeatRowsGenerated(int k, int at, float[] x, float[] y) => Kernels.RepeatRows(0..(y.Length / 8), 0..8, k, at, x, y);
             public static void RepeatRowsScalar(int k, int at, float[] x, float[] y) { for (int r = 0; r < y.Length / 8; r++) for (int c = 0; c < 8; c++) Kernels.RepeatRows(r, c, k, at, x, y); }
             public static void RepeatSliceGenerated(int k, int at, float[] x, float[] y) => Kernels.RepeatSlice(0..y.Length, k, at, x, y);
@@ -250,6 +261,13 @@ public sealed class EntryProofSoundnessTests
     [InlineData(9, 2)]
     public void An_access_in_a_loop_whose_bound_is_not_an_interval_runs_only_when_the_loop_does(int k, int at)
         => AssertAsScalar("RepeatMasked", () => [k, at, Data(10, 1), Data(40, 2)]);
+
+    [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(0, int.MinValue)]
+    [InlineData(2, 3)]
+    public void A_reduction_reading_in_a_loop_that_runs_zero_times_is_not_proven_at_entry(int k, int at)
+        => AssertAsScalar("SumRepeat", () => [k, at, new[] { 5, 6, 7, 8 }, new int[40]]);
 
     [Fact]
     public void An_access_in_a_loop_that_runs_is_still_rejected_at_entry()

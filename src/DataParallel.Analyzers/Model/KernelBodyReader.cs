@@ -35,6 +35,8 @@ internal sealed class KernelBodyReader
     private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
     private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
     private (string Description, Location Location)? _unlowered;
+    // Uniform parameters the body assigns: the IR drops the assignment and keeps reading the value passed in.
+    private readonly SortedSet<string> _assignedUniforms = new(StringComparer.Ordinal);
     private bool _hasInvalidCode;
     private InlineFrame? _frame;
 
@@ -59,7 +61,10 @@ internal sealed class KernelBodyReader
         reader.FindReassignedSpans(body);
         KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
-        return new BodyReadResult(block, reader._errors.ToImmutable(), reader._unlowered, reader._hasInvalidCode, reader._locations);
+        return new BodyReadResult(block, reader._errors.ToImmutable(), reader._unlowered, reader._hasInvalidCode, reader._locations)
+        {
+            AssignedUniforms = reader._assignedUniforms.ToImmutableArray().ToEquatableArray(),
+        };
     }
 
     // ---- statements -------------------------------------------------------------------------------------------
@@ -246,6 +251,7 @@ internal sealed class KernelBodyReader
                 return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
                 NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
+                _assignedUniforms.Add(parameter.Parameter.Name);
                 return new BlockStatement(EquatableArray<KernelStatement>.Empty);
             case IInvalidOperation:
                 _hasInvalidCode = true;
@@ -1037,4 +1043,8 @@ internal sealed record BodyReadResult(
     ImmutableArray<Diagnostic> Errors,
     (string Description, Location Location)? Unlowered,
     bool HasInvalidCode,
-    IReadOnlyDictionary<object, Location> Locations);
+    IReadOnlyDictionary<object, Location> Locations)
+{
+    /// <summary>See <see cref="KernelModel.AssignedUniforms"/>.</summary>
+    public EquatableArray<string> AssignedUniforms { get; init; } = EquatableArray<string>.Empty;
+}

@@ -79,26 +79,23 @@ internal static class RunnerEmitter
         {
             writer.Line($"if ({string.Join(" || ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__count{d} == 0"))})");
             writer.Line($"    {empty}");
-            bool mayRunInOrder = WriteRequirements(writer, plan);
+            bool mayRunInOrder;
+            if (kernel.AssignedUniforms.Count > 0)
+            {
+                // No race analysis describes a kernel that changes a uniform per index (k = -i; y[i + k] = …).
+                writer.Line($"// The kernel assigns {string.Join(", ", kernel.AssignedUniforms.Select(u => $"'{u}'"))}, which the race analysis reads as the value passed in: it runs in order, as written.");
+                writer.Line("bool __inOrder = true;");
+                mayRunInOrder = true;
+            }
+            else
+            {
+                mayRunInOrder = WriteRequirements(writer, plan);
+            }
             bool inBounds = WriteProofs(writer, plan, proofs);
             bool clamped = WriteClampBoundsCheck(writer, plan);
             string inOrder = mayRunInOrder ? "__inOrder || " : "";
             using (writer.Block($"if ({inOrder}{GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
-            {
-                // The reference semantics: the kernel method itself, for every index in order.
-                if (plan.Reduction is { } reduction)
-                {
-                    writer.Line($"{returnType} __sequential = {reduction.Identity};");
-                    WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}",
-                        call => $"__sequential = {reduction.Combine("__sequential", call)};", p => RefPrefix(p) + Identifier.Escape(p.Name));
-                    writer.Line("return __sequential;");
-                }
-                else
-                {
-                    WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}", call => call + ";", p => RefPrefix(p) + Identifier.Escape(p.Name));
-                    writer.Line("return;");
-                }
-            }
+                WriteSequential(writer, plan);
 
             writer.Line("Args __args = new Args");
             writer.Line("{");
@@ -126,6 +123,24 @@ internal static class RunnerEmitter
             writer.Line(plan.Reduction is { } red
                 ? $"return {GeneratedNames.Scheduler}.Reduce<{generic}>(ref __args, {count}, {cost}, {granularity}, {red.Identity});"
                 : $"{GeneratedNames.Scheduler}.For<{generic}>(ref __args, {count}, {cost}, {granularity});");
+        }
+    }
+
+    /// <summary>The reference semantics: the kernel method itself, for every index in order.</summary>
+    private static void WriteSequential(IndentedWriter writer, CpuKernelPlan plan)
+    {
+        KernelModel kernel = plan.Kernel;
+        if (plan.Reduction is { } reduction)
+        {
+            writer.Line($"{kernel.ReturnType!.Value.Keyword()} __sequential = {reduction.Identity};");
+            WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}",
+                call => $"__sequential = {reduction.Combine("__sequential", call)};", p => RefPrefix(p) + Identifier.Escape(p.Name));
+            writer.Line("return __sequential;");
+        }
+        else
+        {
+            WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}", call => call + ";", p => RefPrefix(p) + Identifier.Escape(p.Name));
+            writer.Line("return;");
         }
     }
 

@@ -146,6 +146,28 @@ public sealed class EntryProofSoundnessTests
                     y[i] = z[i];
             }
 
+            // Kernels that assign a uniform: the IR reads the value passed in, the kernel the value it assigned.
+            [Parallel]
+            public static void Shifted(int i, int k, ReadOnlySpan<float> x, Span<float> y)
+            {
+                k = k - 1;
+                y[i] = x[k] + i;
+            }
+
+            [Parallel(Dimensions = 2)]
+            public static void HalfRows(int r, int c, int n, ReadOnlySpan<float> x, Span<float> y)
+            {
+                n /= 2;
+                y[r * n + c] = x[c] + r;
+            }
+
+            [Parallel]
+            public static void Collapse(int i, int k, ReadOnlySpan<float> x, Span<float> y)
+            {
+                k = -i;
+                y[i + k] = x[i] + i;
+            }
+
             [Parallel(Dimensions = 3)]
             public static void Cube(int a, int b, int c, ReadOnlySpan<float> x, Span<float> y)
                 => y[a * 4 + b * 2 + c] = x[c];
@@ -185,6 +207,12 @@ public sealed class EntryProofSoundnessTests
             public static void BlocksScalar(int rows, int n, int m, float[] x, float[] y) { for (int i = 0; i < rows; i++) for (int j = 0; j < x.Length; j++) Kernels.Blocks(i, j, n, m, x, y); }
             public static void ShorterGuardGenerated(float[] x, float[] z, float[] y) => Kernels.ShorterGuard(0..y.Length, x, z, y);
             public static void ShorterGuardScalar(float[] x, float[] z, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.ShorterGuard(i, x, z, y); }
+            public static void ShiftedGenerated(int k, float[] x, float[] y) => Kernels.Shifted(0..y.Length, k, x, y);
+            public static void ShiftedScalar(int k, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Shifted(i, k, x, y); }
+            public static void HalfRowsGenerated(int rows, int n, float[] x, float[] y) => Kernels.HalfRows(0..rows, 0..x.Length, n, x, y);
+            public static void HalfRowsScalar(int rows, int n, float[] x, float[] y) { for (int r = 0; r < rows; r++) for (int c = 0; c < x.Length; c++) Kernels.HalfRows(r, c, n, x, y); }
+            public static void CollapseGenerated(int k, float[] x, float[] y) => Kernels.Collapse(0..x.Length, k, x, y);
+            public static void CollapseScalar(int k, float[] x, float[] y) { for (int i = 0; i < x.Length; i++) Kernels.Collapse(i, k, x, y); }
             public static void CubeGenerated(int a, int b, int c, float[] x, float[] y) => Kernels.Cube(0..a, 0..b, 0..c, x, y);
             public static void CubeScalar(int a, int b, int c, float[] x, float[] y) { if (a == 0 || b == 0 || c == 0) return; for (int i = 0; i < a; i++) for (int j = 0; j < b; j++) for (int l = 0; l < c; l++) Kernels.Cube(i, j, l, x, y); }
         }
@@ -315,6 +343,23 @@ public sealed class EntryProofSoundnessTests
     [InlineData(4)]
     public void A_stride_that_divides_by_zero_only_where_the_kernel_does_not_divide_does_not_throw(int m)
         => AssertAsScalar("Blocks", () => [6, 40 * 4, m, Data(40, 1), Data(6 * 40, 2)]);
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void A_uniform_the_kernel_assigns_is_not_proven_with_the_value_passed_in(int k)
+        // k = 10: the kernel reads x[9], inside x; k = 11 reads x[10], where the kernel throws.
+        => AssertAsScalar("Shifted", () => [k, Data(10, 1), Data(40, 2)]);
+
+    [Fact]
+    public void A_row_length_the_kernel_halves_does_not_pass_the_race_check_with_the_value_passed_in()
+        // extent(c) <= n holds for n = 64, but the kernel writes rows 32 apart, 64 long: they overlap.
+        => AssertAsScalar("HalfRows", () => [64, 64, Data(64, 1), Data(64 * 64, 2)]);
+
+    [Fact]
+    public void A_uniform_assigned_per_index_runs_the_kernel_in_order()
+        // The IR sees y[i + k], a translate; the kernel writes y[0] for every index.
+        => AssertAsScalar("Collapse", () => [3, Data(4000, 1), Data(4000, 2)]);
 
     [Theory]
     [InlineData(6)]

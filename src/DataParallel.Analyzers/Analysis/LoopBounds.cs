@@ -7,9 +7,10 @@ namespace DataParallel.Analyzers.Analysis;
 /// <summary>
 /// The range of a counted loop's variable: <c>for (int p = first; p &lt; end; p++)</c> (or <c>&lt;=</c>, <c>+= c</c> with
 /// c &gt; 0, and the mirrored decreasing forms), where the body never assigns <c>p</c>. <see cref="First"/> and
-/// <see cref="Last"/> are the lowest and highest values the body can see, both inclusive.
+/// <see cref="Last"/> are the lowest and highest values the body can see, both inclusive; with a step other than ±1
+/// the variable may skip the end of the range (<see cref="UnitStep"/>).
 /// </summary>
-internal sealed record LoopRange(string Variable, KernelExpression First, KernelExpression Last);
+internal sealed record LoopRange(string Variable, KernelExpression First, KernelExpression Last, bool UnitStep);
 
 internal static class LoopBounds
 {
@@ -32,7 +33,7 @@ internal static class LoopBounds
                 continue;
             if (Bound(loop.Condition, name, step > 0) is not { } last)
                 continue;
-            ranges[name] = step > 0 ? new LoopRange(name, first, last) : new LoopRange(name, last, first);
+            ranges[name] = step > 0 ? new LoopRange(name, first, last, step == 1) : new LoopRange(name, last, first, step == -1);
         }
         return ranges;
     }

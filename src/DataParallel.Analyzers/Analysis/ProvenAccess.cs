@@ -20,6 +20,13 @@ namespace DataParallel.Analyzers.Analysis;
 /// </remarks>
 internal sealed record ProvenAccess(string Span, string Display, KernelExpression Index, bool Exact, ImmutableArray<IndexGuard> Guards)
 {
+    /// <summary>
+    /// For an exact proof, the enclosing loops whose variable the checked expressions ignore: the access runs only
+    /// when every one of them runs at least once, so the entry point proves it only then (a loop with a uniform trip
+    /// count of 0 never reaches it, and the scalar kernel never checks it).
+    /// </summary>
+    public ImmutableArray<string> RunsIn { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>Which check of a slice this is (empty for the access itself).</summary>
     public string Part { get; init; } = "";
 
@@ -38,16 +45,19 @@ internal sealed record ProvenAccess(string Span, string Display, KernelExpressio
 
 /// <summary>
 /// A bound on an index that holds wherever an access runs, taken from an enclosing <c>if</c> (or an earlier
-/// <c>if (…) return;</c>): <c>AtLeast ≤ index ≤ AtMost</c>, each side computable at entry or null. It lets the entry
-/// point prove guarded accesses such as <c>if (i &gt; 0) y[i] = x[i - 1];</c>.
+/// <c>if (…) return;</c>): <c>AtLeast ≤ index + Offset ≤ AtMost</c>, each side a long computable at entry or null.
+/// It lets the entry point prove guarded accesses such as <c>if (i &gt; 0) y[i] = x[i - 1];</c>. The kernel computes
+/// <c>index + Offset</c> in int, so the entry point applies the bound only where that cannot wrap.
 /// </summary>
-internal sealed record IndexGuard(int Dimension, KernelExpression? AtLeast, KernelExpression? AtMost);
+internal sealed record IndexGuard(int Dimension, long Offset, KernelExpression? AtLeast, KernelExpression? AtMost);
 
 internal static class AccessProof
 {
     public static ImmutableArray<ProvenAccess> Collect(KernelModel kernel, IndexRanges ranges, bool exactOnly)
     {
-        var unconditional = new HashSet<(string, string)>();
+        // By node, not by span and display: one display can stand for an access that every index makes and for another
+        // (a helper inlined twice) under a condition or in a loop that may not run.
+        var unconditional = new HashSet<object>(ReferenceIdentity.Instance);
         var boxLoops = new HashSet<string>();
         CollectUnconditional(kernel.Body, ranges, unconditional, boxLoops);
 
@@ -55,27 +65,43 @@ internal static class AccessProof
         // Code finds a proof by span and display, and one display can stand for several accesses (a helper inlined
         // twice, a name reused in two scopes): each gets its own proof, and none counts as proven if one cannot be.
         var unbounded = new HashSet<(string, string, string)>();
-        void Consider(ProvenAccess candidate, (string, string) runsWith, ImmutableArray<string> loops)
+        void Consider(ProvenAccess candidate, object node, ImmutableArray<string> loops)
         {
             if (!IsBoundable(candidate, ranges))
             {
                 unbounded.Add((candidate.Span, candidate.Display, candidate.Part));
                 return;
             }
+            bool exact = unconditional.Contains(node) && loops.All(boxLoops.Contains) && ranges.IsExact(candidate.Index, boxLoops)
+                && (candidate.Upper is null || ranges.IsExact(candidate.Upper, boxLoops));
+            ImmutableArray<string> runsIn = exact ? loops.Where(loop => !Mentions(candidate, loop, ranges)).ToImmutableArray() : ImmutableArray<string>.Empty;
             int existing = proven.FindIndex(p => p.Span == candidate.Span && p.Display == candidate.Display && p.Part == candidate.Part
                 && p.Index.Equals(candidate.Index) && Equals(p.Upper, candidate.Upper));
             if (existing >= 0)
             {
-                // The same access written twice under different guards: keep only the guards both share.
+                // The same access written twice: one proof must cover both copies. It stays exact (may throw) where a
+                // copy that every index runs justifies it and the loops it is proven under are those of both copies;
+                // otherwise it over-approximates, with only the guards both share.
                 ProvenAccess first = proven[existing];
-                proven[existing] = first with { Guards = first.Guards.Where(candidate.Guards.Contains).ToImmutableArray() };
+                ImmutableArray<string>? mergedRunsIn = (first.Exact, exact) switch
+                {
+                    (true, true) when first.RunsIn.SequenceEqual(runsIn) => runsIn,
+                    (true, _) when first.RunsIn.IsEmpty => first.RunsIn,
+                    (_, true) when runsIn.IsEmpty => runsIn,
+                    _ => null,
+                };
+                if (mergedRunsIn is null && exactOnly)
+                {
+                    unbounded.Add((candidate.Span, candidate.Display, candidate.Part));
+                    return;
+                }
+                proven[existing] = mergedRunsIn is { } both
+                    ? first with { Exact = true, Guards = ImmutableArray<IndexGuard>.Empty, RunsIn = both }
+                    : first with { Exact = false, Guards = first.Guards.Where(candidate.Guards.Contains).ToImmutableArray(), RunsIn = ImmutableArray<string>.Empty };
                 return;
             }
-            bool exact = unconditional.Contains(runsWith) && ranges.IsExact(candidate.Index, boxLoops)
-                && (candidate.Upper is null || ranges.IsExact(candidate.Upper, boxLoops))
-                && (candidate.IsAccess || loops.All(loop => Mentions(candidate, loop, ranges)));
             if (exact || !exactOnly)
-                proven.Add(candidate with { Exact = exact, Guards = exact ? ImmutableArray<IndexGuard>.Empty : candidate.Guards });
+                proven.Add(candidate with { Exact = exact, Guards = exact ? ImmutableArray<IndexGuard>.Empty : candidate.Guards, RunsIn = runsIn });
         }
         WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, Consider);
         return proven.Where(p => !unbounded.Contains((p.Span, p.Display, p.Part))).ToImmutableArray();
@@ -102,9 +128,9 @@ internal static class AccessProof
     }
 
     /// <summary>
-    /// Whether a slice check's sides depend on a loop's variable: only then does a loop that never runs make them
-    /// vacuous (an empty interval). A slice taken in a loop whose arguments ignore the loop variable is checked by
-    /// the kernel only if the loop runs at all, so failing it must not throw at entry.
+    /// Whether the checked expressions depend on a loop's variable: only then does a loop that never runs make their
+    /// intervals vacuous (empty). An access or slice in a loop whose index ignores the loop variable is checked by the
+    /// kernel only if the loop runs at all (<see cref="ProvenAccess.RunsIn"/>), so failing it must not throw at entry.
     /// </summary>
     private static bool Mentions(ProvenAccess candidate, string loop, IndexRanges ranges)
     {
@@ -150,7 +176,7 @@ internal static class AccessProof
         };
     }
 
-    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
+    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, object, ImmutableArray<string>> consider)
     {
         switch (statement)
         {
@@ -184,12 +210,12 @@ internal static class AccessProof
                 if (statement is StoreStatement store)
                 {
                     foreach (ProvenAccess obligation in Obligations(store.Span, store.Index, store.Display, store.Slice, guards))
-                        consider(obligation, (store.Span, store.Display), loops);
+                        consider(obligation, store, loops);
                 }
                 if (statement is SliceCheckStatement check)
                 {
                     foreach (ProvenAccess obligation in Obligations(check, guards))
-                        consider(obligation, (check.Source, check.Display), loops);
+                        consider(obligation, check, loops);
                 }
                 foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement))
                     ConsiderLoads(expression, guards, loops, consider);
@@ -201,13 +227,13 @@ internal static class AccessProof
     /// Considers every load in <paramref name="expression"/>; the selected side of <c>?:</c> and the right side of
     /// <c>&amp;&amp;</c>/<c>||</c> run only where their condition lets them, exactly like the branches of an <c>if</c>.
     /// </summary>
-    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, (string, string), ImmutableArray<string>> consider)
+    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, object, ImmutableArray<string>> consider)
     {
         switch (expression)
         {
             case LoadExpression load:
                 foreach (ProvenAccess obligation in Obligations(load.Span, load.Index, load.Display, load.Slice, guards))
-                    consider(obligation, (load.Span, load.Display), loops);
+                    consider(obligation, load, loops);
                 ConsiderLoads(load.Index, guards, loops, consider);
                 break;
             case ConditionalExpression conditional:
@@ -266,15 +292,17 @@ internal static class AccessProof
         };
         if (index is not { } at)
             return null;
-        // index op bound - offset, then strict comparisons tightened by one.
-        KernelExpression Shift(long by) => by == 0 ? bound : new BinaryExpression(BinaryOperator.Add, bound, new ConstantExpression(ScalarKind.Int32, by.ToString(System.Globalization.CultureInfo.InvariantCulture), by), ScalarKind.Int32, false);
+        // Strict comparisons tightened by one, in long: the kernel compares the int bound as it is, and bound ± 1 may
+        // not fit in an int.
+        KernelExpression wide = new ConvertExpression(bound, ScalarKind.Int64, false);
+        KernelExpression Tighten(long by) => by == 0 ? wide : new BinaryExpression(BinaryOperator.Add, wide, new ConstantExpression(ScalarKind.Int64, LiteralFormatter.Format(by, ScalarKind.Int64), by), ScalarKind.Int64, false);
         return op switch
         {
-            BinaryOperator.LessThan => [new IndexGuard(at.dimension, null, Shift(-at.offset - 1))],
-            BinaryOperator.LessThanOrEqual => [new IndexGuard(at.dimension, null, Shift(-at.offset))],
-            BinaryOperator.GreaterThan => [new IndexGuard(at.dimension, Shift(-at.offset + 1), null)],
-            BinaryOperator.GreaterThanOrEqual => [new IndexGuard(at.dimension, Shift(-at.offset), null)],
-            BinaryOperator.Equals => [new IndexGuard(at.dimension, Shift(-at.offset), Shift(-at.offset))],
+            BinaryOperator.LessThan => [new IndexGuard(at.dimension, at.offset, null, Tighten(-1))],
+            BinaryOperator.LessThanOrEqual => [new IndexGuard(at.dimension, at.offset, null, wide)],
+            BinaryOperator.GreaterThan => [new IndexGuard(at.dimension, at.offset, Tighten(1), null)],
+            BinaryOperator.GreaterThanOrEqual => [new IndexGuard(at.dimension, at.offset, wide, null)],
+            BinaryOperator.Equals => [new IndexGuard(at.dimension, at.offset, wide, wide)],
             _ => [],
         };
     }
@@ -297,7 +325,7 @@ internal static class AccessProof
     /// so the domain and those ranges form a box whose corners every access really reaches. Other branches and
     /// loops are stepped over: what they contain may not run, but what follows them does.
     /// </summary>
-    private static void CollectUnconditional(BlockStatement block, IndexRanges ranges, HashSet<(string, string)> unconditional, HashSet<string> boxLoops)
+    private static void CollectUnconditional(BlockStatement block, IndexRanges ranges, HashSet<object> unconditional, HashSet<string> boxLoops)
     {
         foreach (KernelStatement statement in block.Statements)
         {
@@ -331,22 +359,22 @@ internal static class AccessProof
     private static bool IsPlain(KernelStatement statement)
         => statement is DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement or SliceCheckStatement;
 
-    private static void NoteLoads(KernelExpression expression, HashSet<(string, string)> unconditional)
+    private static void NoteLoads(KernelExpression expression, HashSet<object> unconditional)
     {
         foreach (LoadExpression load in UnconditionalLoads(expression))
-            unconditional.Add((load.Span, load.Display));
+            unconditional.Add(load);
     }
 
-    private static void Note(KernelStatement statement, HashSet<(string, string)> unconditional)
+    private static void Note(KernelStatement statement, HashSet<object> unconditional)
     {
         if (statement is StoreStatement store)
-            unconditional.Add((store.Span, store.Display));
+            unconditional.Add(store);
         if (statement is SliceCheckStatement check)
-            unconditional.Add((check.Source, check.Display));
+            unconditional.Add(check);
         foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement))
         {
             foreach (LoadExpression load in UnconditionalLoads(expression))
-                unconditional.Add((load.Span, load.Display));
+                unconditional.Add(load);
         }
     }
 
@@ -356,6 +384,8 @@ internal static class AccessProof
         return variable is not null
             && ranges.Loops.TryGetValue(variable, out LoopRange? range)
             && EntryValues.IsParameterOnly(range.First) && EntryValues.IsParameterOnly(range.Last)
+            // A larger step may skip the last value of the range, which is then not attained.
+            && range.UnitStep
             && !KernelWalker.Statements(loop.Body).Any(s => s is BreakStatement or ContinueStatement or ReturnStatement);
     }
 

@@ -46,6 +46,8 @@ internal sealed partial class KernelBodyReader
     private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
     private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
     private (string Description, Location Location)? _unlowered;
+    // Uniform parameters the body assigns: the IR drops the assignment and keeps reading the value passed in.
+    private readonly SortedSet<string> _assignedUniforms = new(StringComparer.Ordinal);
     private bool _hasInvalidCode;
     private InlineFrame? _frame;
 
@@ -69,7 +71,10 @@ internal sealed partial class KernelBodyReader
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
         // Statements read into both branches of an if report their excluded constructs twice.
         var errors = reader._errors.GroupBy(e => (e.Id, e.Location.SourceSpan, e.GetMessage())).Select(g => g.First()).ToImmutableArray();
-        return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations);
+        return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations)
+        {
+            AssignedUniforms = reader._assignedUniforms.ToImmutableArray().ToEquatableArray(),
+        };
     }
 
     // ---- statements -------------------------------------------------------------------------------------------
@@ -240,6 +245,7 @@ internal sealed partial class KernelBodyReader
                 return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
                 NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
+                _assignedUniforms.Add(parameter.Parameter.Name);
                 return new BlockStatement(EquatableArray<KernelStatement>.Empty);
             case IInvalidOperation:
                 _hasInvalidCode = true;
@@ -1322,4 +1328,8 @@ internal sealed record BodyReadResult(
     ImmutableArray<Diagnostic> Errors,
     (string Description, Location Location)? Unlowered,
     bool HasInvalidCode,
-    IReadOnlyDictionary<object, Location> Locations);
+    IReadOnlyDictionary<object, Location> Locations)
+{
+    /// <summary>See <see cref="KernelModel.AssignedUniforms"/>.</summary>
+    public EquatableArray<string> AssignedUniforms { get; init; } = EquatableArray<string>.Empty;
+}

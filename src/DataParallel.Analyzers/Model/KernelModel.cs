@@ -30,5 +30,12 @@ internal sealed record KernelModel(
     string? Unlowered,
     LocationInfo? Location)
 {
+    /// <summary>
+    /// Uniform parameters the body assigns (the kernel then runs as written, <see cref="Unlowered"/>). The IR keeps
+    /// reading the value passed in, so no fact derived from it — a bound proven at entry, a race-freedom
+    /// requirement, race freedom itself (<c>k = -i; y[i + k] = …</c>) — describes what the kernel does.
+    /// </summary>
+    public EquatableArray<string> AssignedUniforms { get; init; } = EquatableArray<string>.Empty;
+
     public string FullName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name)) + "." + Name;
 }

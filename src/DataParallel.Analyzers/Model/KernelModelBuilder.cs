@@ -136,7 +136,10 @@ internal static class KernelModelBuilder
                 fastMath,
                 read.Body,
                 read.Unlowered?.Description,
-                LocationInfo.From(nameLocation));
+                LocationInfo.From(nameLocation))
+            {
+                AssignedUniforms = read.AssignedUniforms,
+            };
             if (EntryPointCollision(method, model) is { } collision)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.EntryPointCollision, nameLocation, collision, method.Name));

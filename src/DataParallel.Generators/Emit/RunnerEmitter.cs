@@ -27,11 +27,13 @@ internal static class RunnerEmitter
         writer.Line(GeneratedNames.HiddenAttribute);
         using (writer.Block($"private readonly struct {runner} : {contract}"))
         {
-            WriteArgs(writer, kernel, plan.Simd.Plan?.MayRunChecked == true);
+            EntryProofs proofs = RenderProofs(plan);
+            bool mayRunChecked = plan.Simd.Plan is { } vectorised && (vectorised.MayRunChecked || proofs.MayFail);
+            WriteArgs(writer, kernel, mayRunChecked);
             writer.Line();
-            WriteRun(writer, plan);
+            WriteRun(writer, plan, proofs);
             writer.Line();
-            WriteExecute(writer, plan);
+            WriteExecute(writer, plan, mayRunChecked);
             if (plan.Reduction is { } reduction)
             {
                 writer.Line();
@@ -65,7 +67,7 @@ internal static class RunnerEmitter
         }
     }
 
-    private static void WriteRun(IndentedWriter writer, CpuKernelPlan plan)
+    private static void WriteRun(IndentedWriter writer, CpuKernelPlan plan, EntryProofs proofs)
     {
         KernelModel kernel = plan.Kernel;
         var data = kernel.Parameters.Where(p => p.Kind != ParameterKind.Index).ToList();
@@ -77,34 +79,31 @@ internal static class RunnerEmitter
         {
             writer.Line($"if ({string.Join(" || ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__count{d} == 0"))})");
             writer.Line($"    {empty}");
-            WriteRequirements(writer, plan);
-            bool inexact = WriteProofs(writer, plan);
-            bool clamped = WriteClampBoundsCheck(writer, plan);
-            using (writer.Block($"if ({GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
+            bool mayRunInOrder;
+            if (kernel.AssignedUniforms.Count > 0)
             {
-                // The reference semantics: the kernel method itself, for every index in order.
-                if (plan.Reduction is { } reduction)
-                {
-                    writer.Line($"{returnType} __sequential = {reduction.Identity};");
-                    WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}",
-                        call => $"__sequential = {reduction.Combine("__sequential", call)};", p => RefPrefix(p) + Identifier.Escape(p.Name));
-                    writer.Line("return __sequential;");
-                }
-                else
-                {
-                    WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}", call => call + ";", p => RefPrefix(p) + Identifier.Escape(p.Name));
-                    writer.Line("return;");
-                }
+                // No race analysis describes a kernel that changes a uniform per index (k = -i; y[i + k] = …).
+                writer.Line($"// The kernel assigns {string.Join(", ", kernel.AssignedUniforms.Select(u => $"'{u}'"))}, which the race analysis reads as the value passed in: it runs in order, as written.");
+                writer.Line("bool __inOrder = true;");
+                mayRunInOrder = true;
             }
+            else
+            {
+                mayRunInOrder = WriteRequirements(writer, plan);
+            }
+            bool inBounds = WriteProofs(writer, plan, proofs);
+            bool clamped = WriteClampBoundsCheck(writer, plan);
+            string inOrder = mayRunInOrder ? "__inOrder || " : "";
+            using (writer.Block($"if ({inOrder}{GeneratedNames.Settings}.Mode == global::DataParallel.ExecutionMode.Scalar)"))
+                WriteSequential(writer, plan);
 
             writer.Line("Args __args = new Args");
             writer.Line("{");
             for (int d = 0; d < kernel.Dimensions; d++)
                 writer.Line($"    __start{d} = __start{d}, __count{d} = __count{d},");
             writer.Line($"    __width = {GeneratedNames.Settings}.EffectiveWidth,");
-            bool inexactChecked = inexact && plan.Simd.Plan?.HasInexactProofs == true;
-            if (inexactChecked || clamped)
-                writer.Line($"    __checked = {string.Join(" || ", new[] { inexactChecked ? "!__inBounds" : null, clamped ? "!__clampBoundsValid" : null }.Where(c => c is not null))},");
+            if (inBounds || clamped)
+                writer.Line($"    __checked = {string.Join(" || ", new[] { inBounds ? "!__inBounds" : null, clamped ? "!__clampBoundsValid" : null }.Where(c => c is not null))},");
             foreach (KernelParameter p in data)
                 writer.Line($"    {Identifier.Escape(p.Name)} = {Identifier.Escape(p.Name)},");
             writer.Line("};");
@@ -162,7 +161,25 @@ internal static class RunnerEmitter
         return total;
     }
 
-    private static void WriteExecute(IndentedWriter writer, CpuKernelPlan plan)
+    /// <summary>The reference semantics: the kernel method itself, for every index in order.</summary>
+    private static void WriteSequential(IndentedWriter writer, CpuKernelPlan plan)
+    {
+        KernelModel kernel = plan.Kernel;
+        if (plan.Reduction is { } reduction)
+        {
+            writer.Line($"{kernel.ReturnType!.Value.Keyword()} __sequential = {reduction.Identity};");
+            WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}",
+                call => $"__sequential = {reduction.Combine("__sequential", call)};", p => RefPrefix(p) + Identifier.Escape(p.Name));
+            writer.Line("return __sequential;");
+        }
+        else
+        {
+            WriteIndexLoops(writer, kernel, d => $"__start{d}", d => $"__count{d}", call => call + ";", p => RefPrefix(p) + Identifier.Escape(p.Name));
+            writer.Line("return;");
+        }
+    }
+
+    private static void WriteExecute(IndentedWriter writer, CpuKernelPlan plan, bool mayRunChecked)
     {
         string returnType = plan.Kernel.ReturnType?.Keyword() ?? "void";
         using (writer.Block($"public static {returnType} Execute(ref Args __args, int begin, int end)"))
@@ -174,7 +191,7 @@ internal static class RunnerEmitter
             }
             string result = plan.Reduction is null ? "" : "return ";
             string done = plan.Reduction is null ? "    break;" : null!;
-            if (plan.Simd.Plan.MayRunChecked)
+            if (mayRunChecked)
             {
                 // An access the entry point could not prove in bounds, or a Math.Clamp that will throw: the kernel as
                 // written, with its checks.
@@ -285,15 +302,18 @@ internal static class RunnerEmitter
     }
 
     /// <summary>
-    /// Writes the entry proofs: each access's indices bounded by interval arithmetic over the domain box. An exact
-    /// proof that fails throws (some index would fault); an over-approximate one only clears <c>__inBounds</c>.
-    /// </summary>
-    /// <returns>Whether <c>__inBounds</c> was declared.</returns>
-    /// <summary>
     /// The facts the kernel's race freedom hinges on (the analyzers' <see cref="RuntimeRequirement"/>s), checked
     /// before any index runs, in every mode: a call that breaks one is refused rather than run with a race.
     /// </summary>
-    private static void WriteRequirements(IndentedWriter writer, CpuKernelPlan plan)
+    /// <returns>Whether <c>__inOrder</c> was declared: a fact could not be decided, and the call runs in order.</returns>
+    /// <remarks>
+    /// The facts are statements about integers, and the analysis that derived them assumed the kernel's int
+    /// arithmetic does not wrap. So those with arithmetic are evaluated checked: an overflow (the kernel's own values wrap, or the
+    /// long arithmetic of the fact would) or a division by zero in a uniform the kernel divides by leaves the fact
+    /// undecided, and the call runs the kernel method for each index in order — the reference semantics, which
+    /// cannot race and throws exactly where the scalar kernel does.
+    /// </remarks>
+    private static bool WriteRequirements(IndentedWriter writer, CpuKernelPlan plan)
     {
         if (plan.Overlaps.Count > 0)
             writer.Line("// The race analysis took these spans to be different memory (or, where allowed, the very same elements).");
@@ -303,28 +323,57 @@ internal static class RunnerEmitter
                 $"{Identifier.Escape(overlap.Written)}, {Identifier.Escape(overlap.Other)}, {(overlap.SameIsSafe ? "true" : "false")}, \"{overlap.Written}\", \"{overlap.Other}\");");
         }
         if (plan.Requirements.Count == 0)
-            return;
+            return false;
         writer.Line("// The accesses are race-free only while these facts about the call hold (DESIGN §5).");
         var conditions = new ScalarExpressionWriter(EntryScope.Instance);
-        foreach (RuntimeRequirement requirement in plan.Requirements)
+        bool mayThrow = plan.Requirements.Any(r => KernelWalker.Expressions(r.Condition).Any(IsArithmetic));
+        void WriteChecks()
         {
-            string accesses = requirement.First == requirement.Second ? requirement.First : $"{requirement.First} and {requirement.Second}";
-            writer.Line($"{GeneratedNames.Domain}.RequireRaceFree({conditions.Write(requirement.Condition)}, \"{Escape(requirement.Description)}\", \"{Escape(accesses)}\");");
+            foreach (RuntimeRequirement requirement in plan.Requirements)
+            {
+                string accesses = requirement.First == requirement.Second ? requirement.First : $"{requirement.First} and {requirement.Second}";
+                string condition = conditions.Write(requirement.Condition);
+                writer.Line($"{GeneratedNames.Domain}.RequireRaceFree({(mayThrow ? $"checked({condition})" : condition)}, \"{Escape(requirement.Description)}\", \"{Escape(accesses)}\");");
+            }
         }
+        if (!mayThrow)
+        {
+            WriteChecks();
+            return false;
+        }
+        writer.Line("// A fact that overflows or divides by zero is undecided: the kernel method then runs for each index in order.");
+        writer.Line("bool __inOrder = false;");
+        using (writer.Block("try"))
+            WriteChecks();
+        using (writer.Block("catch (global::System.ArithmeticException)"))
+            writer.Line("__inOrder = true;");
+        return true;
     }
 
-    private static bool WriteProofs(IndentedWriter writer, CpuKernelPlan plan)
+    /// <summary>An operation that may overflow (evaluated checked) or divide by zero; comparisons and widenings cannot.</summary>
+    private static bool IsArithmetic(KernelExpression expression) => expression switch
     {
-        if (plan.Proven.IsEmpty)
-            return false;
-        writer.Line("// Bounds proven once for the whole domain, so the chunks access memory unchecked.");
-        for (int d = 0; d < plan.Kernel.Dimensions; d++)
-            writer.Line($"Dp::LongInterval __box{d} = Dp::LongInterval.Domain(__start{d}, __count{d});");
+        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Remainder } => true,
+        UnaryExpression { Operator: UnaryOperator.Negate } => true,
+        ConvertExpression { Checked: true } => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The entry proofs, one statement per access or slice check: each bounds the indices by interval arithmetic
+    /// over the domain box. An exact proof that fails throws (some index would fault); an over-approximate one only
+    /// clears <c>__inBounds</c>.
+    /// </summary>
+    /// <param name="Inexact">Whether some proof only over-approximates (and so writes <c>__inBounds</c>).</param>
+    /// <param name="MayFail">Whether some proof may throw <see cref="System.ArithmeticException"/> (<see cref="IntervalWriter.MayFail"/>).</param>
+    private sealed record EntryProofs(IReadOnlyList<string> Statements, bool Inexact, bool MayFail);
+
+    private static EntryProofs RenderProofs(CpuKernelPlan plan)
+    {
+        var statements = new List<string>();
         var intervals = new IntervalWriter(plan.Ranges, new ScalarExpressionWriter(EntryScope.Instance));
-        bool inexact = plan.Proven.Any(p => !p.Exact);
-        if (inexact)
-            writer.Line("bool __inBounds = true;");
         var scalar = new ScalarExpressionWriter(EntryScope.Instance);
+        bool limitMayThrow = false;
         foreach (ProvenAccess access in plan.Proven)
         {
             if (!access.IsAccess)
@@ -333,17 +382,56 @@ internal static class RunnerEmitter
                 string lower = intervals.Write(access);
                 string upper = access.NoUpper ? "Dp::LongInterval.Empty" : intervals.Write(access, access.Upper ?? access.Index);
                 string limit = access.Limit is null ? $"{Identifier.Escape(access.Span)}.Length" : scalar.Write(access.Limit);
-                writer.Line(access.Exact
+                limitMayThrow |= access.Limit is not null && IntervalWriter.MayThrow(access.Limit);
+                statements.Add(access.Exact
                     ? $"{GeneratedNames.Domain}.RequireSliceInBounds({lower}, {upper}, {limit}, \"{access.Span}\", \"{Escape(access.Display)}\");"
                     : $"__inBounds &= Dp::LongInterval.Within({lower}, {upper}, {limit});");
                 continue;
             }
             string span = Identifier.Escape(access.Span);
-            writer.Line(access.Exact
+            statements.Add(access.Exact
                 ? $"{GeneratedNames.Domain}.RequireInBounds({intervals.Write(access)}, {span}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");"
                 : $"__inBounds &= {intervals.Write(access)}.IsWithin({span}.Length);");
         }
-        return inexact;
+        return new EntryProofs(statements, plan.Proven.Any(p => !p.Exact), intervals.MayFail || limitMayThrow);
+    }
+
+    /// <summary>Writes the entry proofs (<see cref="RenderProofs"/>).</summary>
+    /// <returns>Whether <c>__inBounds</c> was declared: the chunks run checked when it ends false.</returns>
+    /// <remarks>
+    /// A proof whose arithmetic may wrap in int (<see cref="System.OverflowException"/> from <c>LongInterval</c>) or
+    /// whose bound divides by zero decides nothing. Throwing there could refuse a call the scalar kernel runs (its
+    /// wrapped indices may well be in bounds, and it divides only where it gets to), so the call takes the checked
+    /// scalar path instead: the kernel as written, faulting exactly where the scalar kernel does.
+    /// </remarks>
+    private static bool WriteProofs(IndentedWriter writer, CpuKernelPlan plan, EntryProofs proofs)
+    {
+        if (proofs.Statements.Count == 0)
+            return false;
+        bool simd = plan.Simd.Plan is not null;
+        bool inBounds = simd && (proofs.Inexact || proofs.MayFail);
+        writer.Line("// Bounds proven once for the whole domain, so the chunks access memory unchecked.");
+        if (inBounds)
+            writer.Line("bool __inBounds = true;");
+        if (!proofs.MayFail)
+        {
+            WriteBoxesAndProofs(writer, plan, proofs);
+            return inBounds;
+        }
+        writer.Line("// A proof that may wrap in int or divides by zero decides nothing: the kernel then runs as written, with its checks.");
+        using (writer.Block("try"))
+            WriteBoxesAndProofs(writer, plan, proofs);
+        using (writer.Block("catch (global::System.ArithmeticException)"))
+            writer.Line(simd ? "__inBounds = false;" : "// The scalar chunks check every access as written.");
+        return inBounds;
+    }
+
+    private static void WriteBoxesAndProofs(IndentedWriter writer, CpuKernelPlan plan, EntryProofs proofs)
+    {
+        for (int d = 0; d < plan.Kernel.Dimensions; d++)
+            writer.Line($"Dp::LongInterval __box{d} = Dp::LongInterval.Domain(__start{d}, __count{d});");
+        foreach (string statement in proofs.Statements)
+            writer.Line(statement);
     }
 
     /// <summary>

@@ -61,8 +61,8 @@ namespace Probe
                 if (__count0 == 0)
                     return 0f;
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.
-                Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
                 bool __inBounds = true;
+                Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
                 __inBounds &= __box0.IsWithin(x.Length);
                 __inBounds &= __box0.IsWithin(y.Length);
                 if (global::DataParallel.DataParallelSettings.Mode == global::DataParallel.ExecutionMode.Scalar)

@@ -33,6 +33,7 @@ namespace Probe
                 public int __start0, __count0;
                 public int __start1, __count1;
                 public global::DataParallel.SimdWidth __width;
+                public bool __checked;
                 public int n;
                 public int k;
                 public global::System.ReadOnlySpan<float> a;
@@ -50,11 +51,20 @@ namespace Probe
                 // The accesses are race-free only while these facts about the call hold (DESIGN §5).
                 Dp::Domain.RequireRaceFree((unchecked((long)n) >= (long)__count1), "extent(col) <= n", "c[row * n + col]");
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.
-                Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
-                Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), a.Length, "a", "a[row * k + p]");
-                Dp::Domain.RequireInBounds(((Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1))) * Dp::LongInterval.Point(n)) + __box1), b.Length, "b", "b[p * n + col]");
-                Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(n)) + __box1), c.Length, "c", "c[row * n + col]");
+                bool __inBounds = true;
+                // A proof that may wrap in int or divides by zero decides nothing: the kernel then runs as written, with its checks.
+                try
+                {
+                    Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                    Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                    Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), a.Length, "a", "a[row * k + p]");
+                    Dp::Domain.RequireInBounds(((Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1))) * Dp::LongInterval.Point(n)) + __box1), b.Length, "b", "b[p * n + col]");
+                    Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(n)) + __box1), c.Length, "c", "c[row * n + col]");
+                }
+                catch (global::System.ArithmeticException)
+                {
+                    __inBounds = false;
+                }
                 if (global::DataParallel.DataParallelSettings.Mode == global::DataParallel.ExecutionMode.Scalar)
                 {
                     for (int row = __start0, __stop0 = row + __count0; row < __stop0; row++)
@@ -69,6 +79,7 @@ namespace Probe
                     __start0 = __start0, __count0 = __count0,
                     __start1 = __start1, __count1 = __count1,
                     __width = global::DataParallel.DataParallelSettings.EffectiveWidth,
+                    __checked = !__inBounds,
                     n = n,
                     k = k,
                     a = a,
@@ -82,6 +93,11 @@ namespace Probe
 
             public static void Execute(ref Args __args, int begin, int end)
             {
+                if (__args.__checked)
+                {
+                    ExecuteScalar(ref __args, begin, end);
+                    return;
+                }
                 switch (__args.__width)
                 {
                     case global::DataParallel.SimdWidth.Vector512:

@@ -113,6 +113,13 @@ namespace Probe
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 32; i += 32)
+                {
+                    int __i1 = i + 16;
+                    Simd::Vector512.StoreUnsafe((Simd::Vector512.Sqrt(((Simd::Vector512.LoadUnsafe(ref x, (nuint)i) * Simd::Vector512.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector512.Create(1f))) * Simd::Vector512.Exp((-Simd::Vector512.LoadUnsafe(ref x, (nuint)i)))), ref y, (nuint)i);
+                    Simd::Vector512.StoreUnsafe((Simd::Vector512.Sqrt(((Simd::Vector512.LoadUnsafe(ref x, (nuint)__i1) * Simd::Vector512.LoadUnsafe(ref x, (nuint)__i1)) + Simd::Vector512.Create(1f))) * Simd::Vector512.Exp((-Simd::Vector512.LoadUnsafe(ref x, (nuint)__i1)))), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 16; i += 16)
                 {
                     Simd::Vector512.StoreUnsafe((Simd::Vector512.Sqrt(((Simd::Vector512.LoadUnsafe(ref x, (nuint)i) * Simd::Vector512.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector512.Create(1f))) * Simd::Vector512.Exp((-Simd::Vector512.LoadUnsafe(ref x, (nuint)i)))), ref y, (nuint)i);
@@ -134,6 +141,13 @@ namespace Probe
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 16; i += 16)
+                {
+                    int __i1 = i + 8;
+                    Simd::Vector256.StoreUnsafe((Simd::Vector256.Sqrt(((Simd::Vector256.LoadUnsafe(ref x, (nuint)i) * Simd::Vector256.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector256.Create(1f))) * Simd::Vector256.Exp((-Simd::Vector256.LoadUnsafe(ref x, (nuint)i)))), ref y, (nuint)i);
+                    Simd::Vector256.StoreUnsafe((Simd::Vector256.Sqrt(((Simd::Vector256.LoadUnsafe(ref x, (nuint)__i1) * Simd::Vector256.LoadUnsafe(ref x, (nuint)__i1)) + Simd::Vector256.Create(1f))) * Simd::Vector256.Exp((-Simd::Vector256.LoadUnsafe(ref x, (nuint)__i1)))), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 8; i += 8)
                 {
                     Simd::Vector256.StoreUnsafe((Simd::Vector256.Sqrt(((Simd::Vector256.LoadUnsafe(ref x, (nuint)i) * Simd::Vector256.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector256.Create(1f))) * Simd::Vector256.Exp((-Simd::Vector256.LoadUnsafe(ref x, (nuint)i)))), ref y, (nuint)i);
@@ -155,6 +169,13 @@ namespace Probe
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 8; i += 8)
+                {
+                    int __i1 = i + 4;
+                    Simd::Vector128.StoreUnsafe((Simd::Vector128.Sqrt(((Simd::Vector128.LoadUnsafe(ref x, (nuint)i) * Simd::Vector128.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector128.Create(1f))) * Simd::Vector128.Exp((-Simd::Vector128.LoadUnsafe(ref x, (nuint)i)))), ref y, (nuint)i);
+                    Simd::Vector128.StoreUnsafe((Simd::Vector128.Sqrt(((Simd::Vector128.LoadUnsafe(ref x, (nuint)__i1) * Simd::Vector128.LoadUnsafe(ref x, (nuint)__i1)) + Simd::Vector128.Create(1f))) * Simd::Vector128.Exp((-Simd::Vector128.LoadUnsafe(ref x, (nuint)__i1)))), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 4; i += 4)
                 {
                     Simd::Vector128.StoreUnsafe((Simd::Vector128.Sqrt(((Simd::Vector128.LoadUnsafe(ref x, (nuint)i) * Simd::Vector128.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector128.Create(1f))) * Simd::Vector128.Exp((-Simd::Vector128.LoadUnsafe(ref x, (nuint)i)))), ref y, (nuint)i);

@@ -113,6 +113,13 @@ namespace Probe
                 ref byte y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 32; i += 32)
+                {
+                    int __i1 = i + 16;
+                    Dp::NarrowLanes.StoreNarrowed512((((Dp::NarrowLanes.LoadWidened512(ref x, (nuint)i) * Simd::Vector512.Create(3)) + Simd::Vector512.Create(1)) & Simd::Vector512.Create(0xFF)), ref y, (nuint)i);
+                    Dp::NarrowLanes.StoreNarrowed512((((Dp::NarrowLanes.LoadWidened512(ref x, (nuint)__i1) * Simd::Vector512.Create(3)) + Simd::Vector512.Create(1)) & Simd::Vector512.Create(0xFF)), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 16; i += 16)
                 {
                     Dp::NarrowLanes.StoreNarrowed512((((Dp::NarrowLanes.LoadWidened512(ref x, (nuint)i) * Simd::Vector512.Create(3)) + Simd::Vector512.Create(1)) & Simd::Vector512.Create(0xFF)), ref y, (nuint)i);
@@ -134,6 +141,13 @@ namespace Probe
                 ref byte y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 16; i += 16)
+                {
+                    int __i1 = i + 8;
+                    Dp::NarrowLanes.StoreNarrowed256((((Dp::NarrowLanes.LoadWidened256(ref x, (nuint)i) * Simd::Vector256.Create(3)) + Simd::Vector256.Create(1)) & Simd::Vector256.Create(0xFF)), ref y, (nuint)i);
+                    Dp::NarrowLanes.StoreNarrowed256((((Dp::NarrowLanes.LoadWidened256(ref x, (nuint)__i1) * Simd::Vector256.Create(3)) + Simd::Vector256.Create(1)) & Simd::Vector256.Create(0xFF)), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 8; i += 8)
                 {
                     Dp::NarrowLanes.StoreNarrowed256((((Dp::NarrowLanes.LoadWidened256(ref x, (nuint)i) * Simd::Vector256.Create(3)) + Simd::Vector256.Create(1)) & Simd::Vector256.Create(0xFF)), ref y, (nuint)i);
@@ -155,6 +169,13 @@ namespace Probe
                 ref byte y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(__args.y);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 8; i += 8)
+                {
+                    int __i1 = i + 4;
+                    Dp::NarrowLanes.StoreNarrowed128((((Dp::NarrowLanes.LoadWidened128(ref x, (nuint)i) * Simd::Vector128.Create(3)) + Simd::Vector128.Create(1)) & Simd::Vector128.Create(0xFF)), ref y, (nuint)i);
+                    Dp::NarrowLanes.StoreNarrowed128((((Dp::NarrowLanes.LoadWidened128(ref x, (nuint)__i1) * Simd::Vector128.Create(3)) + Simd::Vector128.Create(1)) & Simd::Vector128.Create(0xFF)), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 4; i += 4)
                 {
                     Dp::NarrowLanes.StoreNarrowed128((((Dp::NarrowLanes.LoadWidened128(ref x, (nuint)i) * Simd::Vector128.Create(3)) + Simd::Vector128.Create(1)) & Simd::Vector128.Create(0xFF)), ref y, (nuint)i);

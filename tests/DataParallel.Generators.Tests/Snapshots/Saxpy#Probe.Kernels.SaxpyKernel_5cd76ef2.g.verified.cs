@@ -117,6 +117,13 @@ namespace Probe
                 Simd::Vector512<float> __b_a = Simd::Vector512.Create(a);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 32; i += 32)
+                {
+                    int __i1 = i + 16;
+                    Simd::Vector512.StoreUnsafe(((__b_a * Simd::Vector512.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector512.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
+                    Simd::Vector512.StoreUnsafe(((__b_a * Simd::Vector512.LoadUnsafe(ref x, (nuint)__i1)) + Simd::Vector512.LoadUnsafe(ref y, (nuint)__i1)), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 16; i += 16)
                 {
                     Simd::Vector512.StoreUnsafe(((__b_a * Simd::Vector512.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector512.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
@@ -140,6 +147,13 @@ namespace Probe
                 Simd::Vector256<float> __b_a = Simd::Vector256.Create(a);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 16; i += 16)
+                {
+                    int __i1 = i + 8;
+                    Simd::Vector256.StoreUnsafe(((__b_a * Simd::Vector256.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector256.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
+                    Simd::Vector256.StoreUnsafe(((__b_a * Simd::Vector256.LoadUnsafe(ref x, (nuint)__i1)) + Simd::Vector256.LoadUnsafe(ref y, (nuint)__i1)), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 8; i += 8)
                 {
                     Simd::Vector256.StoreUnsafe(((__b_a * Simd::Vector256.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector256.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
@@ -163,6 +177,13 @@ namespace Probe
                 Simd::Vector128<float> __b_a = Simd::Vector128.Create(a);
                 int i = __args.__start0 + begin;
                 int __stop = __args.__start0 + end;
+                for (; i <= __stop - 8; i += 8)
+                {
+                    int __i1 = i + 4;
+                    Simd::Vector128.StoreUnsafe(((__b_a * Simd::Vector128.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector128.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);
+                    Simd::Vector128.StoreUnsafe(((__b_a * Simd::Vector128.LoadUnsafe(ref x, (nuint)__i1)) + Simd::Vector128.LoadUnsafe(ref y, (nuint)__i1)), ref y, (nuint)__i1);
+                    __end: ;
+                }
                 for (; i <= __stop - 4; i += 4)
                 {
                     Simd::Vector128.StoreUnsafe(((__b_a * Simd::Vector128.LoadUnsafe(ref x, (nuint)i)) + Simd::Vector128.LoadUnsafe(ref y, (nuint)i)), ref y, (nuint)i);

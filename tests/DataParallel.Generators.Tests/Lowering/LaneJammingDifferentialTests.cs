@@ -170,6 +170,7 @@ public sealed class LaneJammingDifferentialTests
     [InlineData("Horner", "p")]
     [InlineData("Window", "s")]
     [InlineData("Head", "s")]
+    [InlineData("Rounds", "h")]
     public void Every_edge_kernel_is_jammed(string kernel, string carried)
     {
         string generated = GeneratorHarness.Run(LaneJammingEdgeSource.Source).GeneratedSources
@@ -284,5 +285,14 @@ public sealed class LaneJammingDifferentialTests
     public void A_loop_bounded_by_a_span_local_length_matches_bit_for_bit(int n)
         => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Head",
             size => [n, TestValues.Floats(size + n, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(7, 1)]
+    [InlineData(9, 2)]
+    public void Local_functions_switches_patterns_rotations_and_power_of_two_division_in_the_chain_match_exactly(int n, int mode)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Rounds",
+            size => [n, mode, TestValues.Integers<uint>(size, seed: size), new uint[size]],
             Sizes, ElementComparison.Bitwise);
 }

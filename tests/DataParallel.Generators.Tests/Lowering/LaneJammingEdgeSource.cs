@@ -136,10 +136,46 @@ internal static class LaneJammingEdgeSource
                     s = s * 0.5f + head[t] * x[i + t];
                 y[i] = s;
             }
+
+            [Parallel]
+            public static void Rounds(int i, int n, int mode, ReadOnlySpan<uint> x, Span<uint> y)
+            {
+                uint h = x[i];
+                int q = (int)x[i] - 100;
+                for (int r = 0; r < n; r++)
+                {
+                    uint k = Step(h, r);
+                    switch (mode + r & 3)
+                    {
+                        case 0: h ^= k; break;
+                        case 1: h = System.Numerics.BitOperations.RotateRight(h, 11) + k; break;
+                        default: h += k * 3u; break;
+                    }
+                    q = q / 4 + (int)(h & 255) - q % 8;
+                    if (r is 2 or 5)
+                        continue;
+                    h ^= (uint)q;
+                }
+                y[i] = h;
+
+                static uint Step(uint v, int round)
+                {
+                    uint t = v * 0x9E3779B1u;
+                    return System.Numerics.BitOperations.RotateLeft(t, 5 + round) ^ (uint)round;
+                }
+            }
         }
 
         public static class Drivers
         {
+            public static void RoundsGenerated(int n, int mode, uint[] x, uint[] y) => Kernels.Rounds(0..y.Length, n, mode, x, y);
+
+            public static void RoundsScalar(int n, int mode, uint[] x, uint[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.Rounds(i, n, mode, x, y);
+            }
+
             public static void HeadGenerated(int n, float[] x, float[] y) => Kernels.Head(0..y.Length, n, x, y);
 
             public static void HeadScalar(int n, float[] x, float[] y)

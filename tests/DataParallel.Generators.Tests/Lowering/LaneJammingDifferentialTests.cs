@@ -295,4 +295,22 @@ public sealed class LaneJammingDifferentialTests
         => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Rounds",
             size => [n, mode, TestValues.Integers<uint>(size, seed: size), new uint[size]],
             Sizes, ElementComparison.Bitwise);
+
+    [Fact]
+    public void A_loop_with_a_per_lane_variable_in_its_header_is_not_jammed()
+    {
+        // The copies share one loop header; a per-lane header variable would need one per copy (it did not compile).
+        string generated = GeneratorHarness.Run(LaneJammingEdgeSource.Source).GeneratedSources
+            .Single(s => s.HintName.Contains(".HeaderKernel_", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Execute256(", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("acc__1", generated, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void A_per_lane_variable_of_the_loop_header_matches_exactly(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Header",
+            size => [n, TestValues.Integers<int>(size, seed: size), new int[size]],
+            Sizes, ElementComparison.Bitwise);
 }

@@ -164,10 +164,27 @@ internal static class LaneJammingEdgeSource
                     return System.Numerics.BitOperations.RotateLeft(t, 5 + round) ^ (uint)round;
                 }
             }
+
+            [Parallel]
+            public static void Header(int i, int n, ReadOnlySpan<int> x, Span<int> y)
+            {
+                int acc = x[i];
+                for (int t = 0, u = x[i] & 7; t < n; t++, u += 3)
+                    acc = acc * 7 + u;
+                y[i] = acc;
+            }
         }
 
         public static class Drivers
         {
+            public static void HeaderGenerated(int n, int[] x, int[] y) => Kernels.Header(0..y.Length, n, x, y);
+
+            public static void HeaderScalar(int n, int[] x, int[] y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    Kernels.Header(i, n, x, y);
+            }
+
             public static void RoundsGenerated(int n, int mode, uint[] x, uint[] y) => Kernels.Rounds(0..y.Length, n, mode, x, y);
 
             public static void RoundsScalar(int n, int mode, uint[] x, uint[] y)

@@ -36,7 +36,7 @@ internal static class LaneJamming
         var statements = KernelWalker.Statements(kernel.Body).ToList();
         if (statements.Any(s => s is ReturnStatement or SharedWriteStatement
                 || (s is IfStatement branch && plan.Lanes.Classify(branch.Condition) == LaneClass.Varying)
-                || (s is LoopStatement loop && plan.Lanes.IsVarying(loop))))
+                || (s is LoopStatement loop && (plan.Lanes.IsVarying(loop) || !HeaderIsUniform(loop, plan)))))
             return 1;
         var inLoops = statements.OfType<LoopStatement>()
             .SelectMany(loop => loop.Initializers.Concat(loop.Increments).Concat(KernelWalker.Statements(loop.Body)))
@@ -49,4 +49,17 @@ internal static class LaneJamming
         bool carried = inLoops.OfType<AssignLocalStatement>().Any(a => plan.Lanes.ClassifyLocal(a.Name) == LaneClass.Varying);
         return carried ? System.Math.Min(fit, MaxCopies) : 1;
     }
+
+    /// <summary>
+    /// Whether the loop's header declares and updates uniform locals only. The copies share the header, written
+    /// once; a per-lane variable there (<c>for (int t = 0, u = x[i]; t &lt; n; t++, u += 3)</c>) would need a header
+    /// per copy, so such a loop is not jammed.
+    /// </summary>
+    private static bool HeaderIsUniform(LoopStatement loop, SimdPlan plan)
+        => loop.Initializers.Concat(loop.Increments).All(statement => statement switch
+        {
+            DeclareLocalStatement declare => plan.Lanes.ClassifyLocal(declare.Name) == LaneClass.Uniform,
+            AssignLocalStatement assign => plan.Lanes.ClassifyLocal(assign.Name) == LaneClass.Uniform,
+            _ => false,
+        });
 }

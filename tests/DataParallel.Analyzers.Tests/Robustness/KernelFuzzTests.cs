@@ -22,7 +22,8 @@ namespace DataParallel.Analyzers.Tests.Robustness;
 /// duplicated, replaced by another of its tokens or swapped with its neighbour — deterministically, from a fixed
 /// seed — and the result goes through the generator and then <see cref="KernelAnalyzer"/>,
 /// <see cref="RaceAnalyzer"/> and <see cref="LocalityAnalyzer"/>. Any analyzer exception (thrown, or reported as
-/// AD0001), generator exception, or DP3999 fails the test with the source that caused it.
+/// AD0001), generator exception, or DP3999 fails the test with the source that caused it. To explore beyond the
+/// fixed seed: <c>DATAPARALLEL_FUZZ_SEED=&lt;n&gt;</c> and <c>DATAPARALLEL_FUZZ_CASES=&lt;n&gt;</c>.
 /// </summary>
 public sealed class KernelFuzzTests(ITestOutputHelper output)
 {
@@ -54,6 +55,24 @@ public sealed class KernelFuzzTests(ITestOutputHelper output)
         }
         """,
         """
+        [Parallel(Dimensions = 2)]
+        public static void Jammed(int row, int col, int n, int mode, ReadOnlySpan<float> x, Span<float> y)
+        {
+            float sum = 0f;
+            int h = row ^ col;
+            for (int t = 0; t < n; t++)
+            {
+                float w = t * 0.5f;
+                if (t == mode) continue;
+                switch (mode & 3) { case 0: h = System.Numerics.BitOperations.RotateLeft((uint)h, 3) is var r ? (int)r : 0; break; default: h += t / 4; break; }
+                sum = checked(sum * w) + Scale(x[row * n + col + t]);
+            }
+            y[row * n + col] = sum + h;
+
+            static float Scale(float v) => v > 0 ? v * 2f : -v;
+        }
+        """,
+        """
         [Parallel(Reduce = Reduction.Xor)]
         public static uint Hash(int i, ReadOnlySpan<uint> x, uint seed) => (x[i] * 2654435761u) ^ seed ^ (uint)(i & 7);
         """,
@@ -63,12 +82,14 @@ public sealed class KernelFuzzTests(ITestOutputHelper output)
     public async Task Analyzers_and_generator_survive_mutated_kernels()
     {
         var seeds = CorpusFile.LoadAll().SelectMany(f => f.Kernels).Select(k => k.Text).Concat(ExtraKernels).Select(Wrap).ToList();
-        var random = new Random(Seed);
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("DATAPARALLEL_FUZZ_SEED"), out int chosen) ? chosen : Seed;
+        int cases = int.TryParse(Environment.GetEnvironmentVariable("DATAPARALLEL_FUZZ_CASES"), out int many) && many > 0 ? many : Cases;
+        var random = new Random(seed);
         var inputs = new List<(int Case, string Mutation, string Source)>();
-        for (int c = 0; c < Cases; c++)
+        for (int c = 0; c < cases; c++)
         {
-            string seed = seeds[c % seeds.Count];
-            var (mutation, source) = Mutate(seed, random);
+            string original = seeds[c % seeds.Count];
+            var (mutation, source) = Mutate(original, random);
             inputs.Add((c, mutation, source));
         }
 
@@ -82,7 +103,7 @@ public sealed class KernelFuzzTests(ITestOutputHelper output)
                 failures.Enqueue($"case {input.Case} ({input.Mutation}): {failure}\n--- source ---\n{input.Source}\n");
         });
 
-        output.WriteLine($"{inputs.Count} mutated kernels ({string.Join(", ", mutations.OrderBy(m => m.Key).Select(m => $"{m.Value} {m.Key}"))}) in {stopwatch.Elapsed.TotalSeconds:F1} s; {failures.Count} failures.");
+        output.WriteLine($"Seed {seed}: {inputs.Count} mutated kernels ({string.Join(", ", mutations.OrderBy(m => m.Key).Select(m => $"{m.Value} {m.Key}"))}) in {stopwatch.Elapsed.TotalSeconds:F1} s; {failures.Count} failures.");
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(Environment.GetEnvironmentVariable("DP_FUZZ_ALL") == "1" ? 1000 : 5)));
     }
 

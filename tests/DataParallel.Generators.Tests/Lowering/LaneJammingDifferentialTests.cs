@@ -153,4 +153,164 @@ public sealed class LaneJammingDifferentialTests
         => Differential.AssertGeneratedMatchesScalar(Drivers, "Mix",
             size => [5, TestValues.Integers<int>(size, seed: size), new int[size]],
             Sizes, ElementComparison.Bitwise);
+
+    // ---------------------------------------------------------------- edge cases (LaneJammingEdgeSource)
+
+    private static readonly System.Lazy<KernelDrivers> s_edges = new(() => new KernelDrivers(GeneratorHarness.CompileAndLoad(LaneJammingEdgeSource.Source)));
+
+    [Theory]
+    [InlineData("Box", "sum")]
+    [InlineData("Depth", "acc")]
+    [InlineData("Small", "acc")]
+    [InlineData("Mixed", "acc")]
+    [InlineData("Inner", "s")]
+    [InlineData("DoWhile", "h")]
+    [InlineData("Checked", "acc")]
+    [InlineData("Guarded", "s")]
+    [InlineData("Horner", "p")]
+    [InlineData("Window", "s")]
+    [InlineData("Head", "s")]
+    [InlineData("Rounds", "h")]
+    public void Every_edge_kernel_is_jammed(string kernel, string carried)
+    {
+        string generated = GeneratorHarness.Run(LaneJammingEdgeSource.Source).GeneratedSources
+            .Single(s => s.HintName.Contains($".{kernel}Kernel_", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains($"{carried}__1", generated, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 3)]
+    [InlineData(3, 5)]
+    public void Two_dimensional_rows_match_bit_for_bit(int rows, int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Box",
+            size => [rows, n, TestValues.Floats(rows * (size + n), seed: size), new float[rows * size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Three_dimensional_blocks_match_exactly(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Depth",
+            size => [2, 3, n, TestValues.Integers<int>(6 * size + n, seed: size), new int[6 * size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void Byte_and_short_chains_wrap_as_scalar_does(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Small",
+            size => [n, TestValues.Integers<byte>(size + n, seed: size), new short[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void Int_and_long_chains_side_by_side_match_exactly(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Mixed",
+            size => [n, TestValues.Integers<int>(size + n, seed: size), new long[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void A_uniform_local_declared_in_the_loop_is_read_by_every_copy(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Inner",
+            size => [n, 0.25f, TestValues.Floats(size + 2 * n, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void A_uniform_do_while_loop_runs_its_body_at_least_once(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "DoWhile",
+            size => [n, TestValues.Integers<int>(size, seed: size), new int[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    public void Checked_chains_without_overflow_match_exactly(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Checked",
+            size => [n, TestValues.SmallIntegers<int>(size, seed: size, -1000, 1000), new int[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(40, 0)]
+    [InlineData(40, 17)]
+    [InlineData(40, 39)]
+    [InlineData(131, 130)]
+    public void Overflow_in_any_copy_of_a_checked_chain_throws_as_scalar_does(int size, int lane)
+    {
+        int[] x = TestValues.SmallIntegers<int>(size, seed: lane, -1000, 1000);
+        x[lane] = int.MaxValue / 3;
+        Assert.Throws<System.OverflowException>(() => s_edges.Value.Invoke("CheckedScalar", 4, x.Clone(), new int[size]));
+        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
+        {
+            using (configuration.Apply())
+                Assert.Throws<System.OverflowException>(() => s_edges.Value.Invoke("CheckedGenerated", 4, x.Clone(), new int[size]));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(12)]
+    public void Guarded_loads_past_the_end_take_the_other_branch_in_every_copy(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Guarded",
+            size => [n, TestValues.Floats(size, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void FastMath_chains_stay_within_a_few_ulps(int terms)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Horner",
+            size => [TestValues.SmallIntegers<int>(terms, seed: terms, 1, 100).Select(v => v / 100f).ToArray(),
+                TestValues.SmallIntegers<int>(size, seed: size, 0, 100).Select(v => v / 100f).ToArray(), new float[size]],
+            Sizes, ElementComparison.WithinUlps(16));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void A_span_local_sliced_in_the_loop_is_shared_by_the_copies(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Window",
+            size => [n, TestValues.Floats(size + n, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void A_loop_bounded_by_a_span_local_length_matches_bit_for_bit(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Head",
+            size => [n, TestValues.Floats(size + n, seed: size), new float[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(7, 1)]
+    [InlineData(9, 2)]
+    public void Local_functions_switches_patterns_rotations_and_power_of_two_division_in_the_chain_match_exactly(int n, int mode)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Rounds",
+            size => [n, mode, TestValues.Integers<uint>(size, seed: size), new uint[size]],
+            Sizes, ElementComparison.Bitwise);
+
+    [Fact]
+    public void A_loop_with_a_per_lane_variable_in_its_header_is_not_jammed()
+    {
+        // The copies share one loop header; a per-lane header variable would need one per copy (it did not compile).
+        string generated = GeneratorHarness.Run(LaneJammingEdgeSource.Source).GeneratedSources
+            .Single(s => s.HintName.Contains(".HeaderKernel_", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Execute256(", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("acc__1", generated, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void A_per_lane_variable_of_the_loop_header_matches_exactly(int n)
+        => Differential.AssertGeneratedMatchesScalar(s_edges.Value, "Header",
+            size => [n, TestValues.Integers<int>(size, seed: size), new int[size]],
+            Sizes, ElementComparison.Bitwise);
 }

@@ -119,6 +119,14 @@ internal sealed class CompiledBatch
     public bool IsVectorised(string kernel) => Generated.TryGetValue(kernel, out string? source) && source.Contains("Execute256(", StringComparison.Ordinal);
 
     /// <summary>
+    /// Whether the kernel's chunk body computes several vectors side by side (LaneJamming): its second copy's index
+    /// (<c>int __i1 = i + …</c>). Reductions unroll the same way over their accumulators, so they do not count.
+    /// </summary>
+    public bool IsJammed(RandomKernel kernel)
+        => kernel.Reduce == ReduceKind.None && Generated.TryGetValue(kernel.Name, out string? source)
+           && System.Text.RegularExpressions.Regex.IsMatch(source, @"int __\w+1 = \w+ \+ \d+;");
+
+    /// <summary>
     /// Compiles <paramref name="kernels"/> through the generator. Kernels whose own code draws a warning or error
     /// (before or after generation), or whose generated code does not compile, are returned in
     /// <paramref name="rejected"/> with the diagnostics, and left out when <paramref name="dropRejected"/> is set;

@@ -42,6 +42,8 @@ internal sealed class KernelBuilder
     private readonly ReduceKind _reduce;
     private readonly List<Var> _scope = new();
     private readonly List<string> _indexableLoops = new();
+    private readonly List<string> _loopVariables = new();
+    private readonly bool _uniformControl;
     private int _counter;
     private int _loopDepth;
     private bool _preferLocals;
@@ -60,6 +62,9 @@ internal sealed class KernelBuilder
         // Reads beyond the padding, guarded by the span's length. Few kernels have them: an access the entry point
         // cannot prove for the whole domain sends the whole call down the checked scalar path.
         _guardedReads = Chance(0.2);
+        // Unroll and jam across lanes (LaneJamming) applies only when every if, loop and jump is uniform and nothing
+        // returns early: such kernels are rare among free ones, so a share of kernels keeps to that shape.
+        _uniformControl = Chance(0.3);
         if (Chance(0.3))
         {
             _output = Pick(Ty.Int, Ty.Long, Ty.UInt, Ty.Float, Ty.Double, Ty.Int);
@@ -156,6 +161,8 @@ internal sealed class KernelBuilder
         int depth = 1 + _random.Next(_maxDepth);
         bool canNest = nesting < 2;
         bool inLoop = _loopDepth > 0;
+        if (_uniformControl)
+            return UniformControlStatement(nesting, depth, canNest, inLoop);
         var choices = new List<(double Weight, Func<IEnumerable<Stmt>> Make)>
         {
             (30, () => [Declaration(depth)]),
@@ -188,6 +195,39 @@ internal sealed class KernelBuilder
             (_guardedReads ? 4 : 0, () => [GuardedStatement(depth)]),
         };
         return Choose(choices)();
+    }
+
+    /// <summary>
+    /// A statement whose control flow is uniform: for loops over uniform bounds (more often, so that per-lane locals
+    /// are carried around them), ifs and break/continue on the loop variables and uniforms, no early return.
+    /// </summary>
+    private IEnumerable<Stmt> UniformControlStatement(int nesting, int depth, bool canNest, bool inLoop)
+    {
+        var choices = new List<(double Weight, Func<IEnumerable<Stmt>> Make)>
+        {
+            (30, () => [Declaration(depth)]),
+            (nesting == 0 ? 8 : 16, () => [Mix(depth)]),
+            (_scope.Any(v => v.Assignable) ? 26 : 0, () => [Assignment(depth)]),
+            (_scope.Any(v => v.Assignable && v.Type != Ty.Bool) ? 5 : 0, () =>
+            {
+                Var target = Pick(_scope.Where(v => v.Assignable && v.Type != Ty.Bool).ToArray());
+                return [new Increment(target.Name, Pick("++", "--"))];
+            }),
+            (canNest ? (_loopDepth == 0 ? 16 : _loopDepth == 1 ? 4 : 0) : 0, () => [ForLoop(nesting)]),
+            (canNest ? 6 : 0, () => [new If(UniformBool(), NestedBlock(nesting), Chance(0.4) ? NestedBlock(nesting) : null)]),
+            (inLoop ? 8 : 0, () => [new If(UniformBool(), [new Jump(Pick("break", "continue"))], null)]),
+            (IsReduction ? 0 : 2, () => [new Store(Flat, Expression(_output, depth))]),
+        };
+        return Choose(choices)();
+    }
+
+    /// <summary>A condition every lane agrees on: a loop variable's parity or its comparison with a uniform.</summary>
+    private Expr UniformBool()
+    {
+        var operand = _loopVariables.Count > 0 && Chance(0.8) ? new Name(Ty.Int, Pick(_loopVariables.ToArray())) : new Name(Ty.Int, "ui");
+        return Chance(0.5)
+            ? new Binary(Ty.Bool, Pick("==", "!="), new Binary(Ty.Int, "&", operand, new Lit(Ty.Int, Pick("1", "3"))), new Lit(Ty.Int, "0"))
+            : new Binary(Ty.Bool, Pick("<", ">=", "=="), operand, new Binary(Ty.Int, "&", new Name(Ty.Int, "ut"), new Lit(Ty.Int, "7")));
     }
 
     private Stmt Declaration(int depth)
@@ -244,7 +284,9 @@ internal sealed class KernelBuilder
         if (indexable)
             _indexableLoops.Add(variable);
         _loopDepth++;
+        _loopVariables.Add(variable);
         ImmutableArray<Stmt> body = LoopBody(nesting);
+        _loopVariables.Remove(variable);
         _loopDepth--;
         _indexableLoops.Remove(variable);
         _scope.RemoveAll(v => v.Name == variable);

@@ -92,6 +92,8 @@ public sealed class RandomKernelPropertyTests(ITestOutputHelper output)
             stats.Kernels++;
             if (compiled.IsVectorised(kernel.Name))
                 stats.Vectorised++;
+            if (compiled.IsJammed(kernel))
+                stats.Jammed++;
         }
     }
 
@@ -99,11 +101,11 @@ public sealed class RandomKernelPropertyTests(ITestOutputHelper output)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-        public int Kernels, Vectorised;
+        public int Kernels, Vectorised, Jammed;
         public TimeSpan Compiling, Running;
 
         public string Describe()
-            => $"{Kernels} random kernels matched their scalar kernels ({Vectorised} lowered to SIMD) in {_clock.Elapsed.TotalSeconds:F1} s " +
+            => $"{Kernels} random kernels matched their scalar kernels ({Vectorised} lowered to SIMD, {Jammed} of them jammed across lanes) in {_clock.Elapsed.TotalSeconds:F1} s " +
                $"({Compiling.TotalSeconds:F1} s compiling, {Running.TotalSeconds:F1} s running).";
     }
 

@@ -34,6 +34,13 @@ internal sealed record WorkEstimate(int Units, ImmutableArray<LoopWork> Loops)
         }
     }
 
+    /// <summary>
+    /// Whether every loop's trip count is known (constant or computed at entry): only then does the estimate say how
+    /// the work is spread over the domain. A loop whose lanes leave at different times (an escape-time iteration)
+    /// makes some rows far dearer than others.
+    /// </summary>
+    public bool IsPredictable => Loops.All(l => l.HasKnownTrips && l.Body.IsPredictable);
+
     /// <summary>Whether some loop's trip count is computed at entry, so the estimate is not a constant.</summary>
     public bool DependsOnCall => Loops.Any(l => (l.HasKnownTrips && l.ConstantTrips is null) || l.Body.DependsOnCall);
 }

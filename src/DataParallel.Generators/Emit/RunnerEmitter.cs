@@ -137,7 +137,11 @@ internal static class RunnerEmitter
                 }
                 writer.Line($"int __rowCost = (int)global::System.Math.Min((long){work} * __count{kernel.Dimensions - 1}, int.MaxValue);");
                 cost = "__rowCost";
-                granularity = $"{GeneratedNames.ChunkPlan}.RowGranularity({count}, __rowCost)";
+                // Blocks of rows only where the estimate says what a row costs; rows of unpredictable cost (an
+                // escape-time loop) are handed out one at a time, so no thread is left with a block of dear rows.
+                granularity = plan.Work is { IsPredictable: true }
+                    ? $"{GeneratedNames.ChunkPlan}.RowGranularity({count}, __rowCost)"
+                    : "1";
             }
             string generic = plan.Reduction is null ? $"{plan.RunnerName}, Args" : $"{plan.RunnerName}, Args, {returnType}";
             writer.Line(plan.Reduction is { } red

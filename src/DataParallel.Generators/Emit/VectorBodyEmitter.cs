@@ -205,7 +205,7 @@ internal sealed class VectorBodyEmitter
             var scalar = new ScalarExpressionWriter(scope);
             scope.Writer = scalar;
             var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail: false, _broadcasts, temporaries, _kernel.FastMath);
-            writers[k] = new StatementWriter(this, scalar, vector, scope, "__acc0");
+            writers[k] = new StatementWriter(this, scalar, vector, scope, "__acc0", k);
             writers[k].Begin(tail: false);
         }
 
@@ -216,6 +216,9 @@ internal sealed class VectorBodyEmitter
                 case BlockStatement block:
                     foreach (KernelStatement inner in block.Statements)
                         Write(inner);
+                    break;
+                case LoopStatement loop when _simd.Lanes.IsVarying(loop):
+                    WriteJammedVaryingLoop(writers, loop);
                     break;
                 case LoopStatement loop:
                     writers[0].WriteUniformLoop(loop, Write);
@@ -245,6 +248,36 @@ internal sealed class VectorBodyEmitter
         foreach (KernelStatement statement in _kernel.Body.Statements)
             Write(statement);
         writers[0].End();
+    }
+
+    /// <summary>
+    /// A loop whose lanes leave at different times, for every copy at once: one <c>while</c> that runs until no lane
+    /// of any copy is left, each copy's body under its own masks (a copy with no lane left computes values no lane
+    /// keeps, and stores nothing).
+    /// </summary>
+    private void WriteJammedVaryingLoop(StatementWriter[] writers, LoopStatement loop)
+    {
+        using (_writer.Block(""))
+        {
+            var runs = writers.Select(w => w.OpenVaryingLoop(loop)).ToArray();
+            using (_writer.Block("while (true)"))
+            {
+                for (int k = 0; k < writers.Length; k++)
+                    writers[k].TestAtTop(runs[k]);
+                _writer.Line($"if (({string.Join(" | ", runs.Select(r => r.Running))}) == {writers[0].NoLanes})");
+                _writer.Line("    break;");
+                for (int k = 0; k < writers.Length; k++)
+                    writers[k].BeginIteration(runs[k]);
+                IEnumerable<KernelStatement> body = loop.Body is BlockStatement block ? block.Statements : new[] { loop.Body };
+                foreach (KernelStatement statement in body)
+                {
+                    foreach (StatementWriter writer in writers)
+                        writer.Write(statement);
+                }
+                for (int k = 0; k < writers.Length; k++)
+                    writers[k].EndIteration(runs[k]);
+            }
+        }
     }
 
     private string IdentityVector()
@@ -333,7 +366,7 @@ internal sealed class VectorBodyEmitter
     /// lanes that have not returned; per varying loop, <c>__loopN</c>: lanes still looping, and <c>__iterN</c>: lanes
     /// still in this iteration). Assignments under a mask blend, stores write only the selected lanes.
     /// </summary>
-    private sealed class StatementWriter(VectorBodyEmitter owner, ScalarExpressionWriter scalar, VectorExpressionWriter vector, INameScope names, string accumulator)
+    private sealed class StatementWriter(VectorBodyEmitter owner, ScalarExpressionWriter scalar, VectorExpressionWriter vector, INameScope names, string accumulator, int copy = 0)
     {
         private readonly List<string> _factors = new();
         private readonly Stack<(string? Loop, string? Iteration)> _loops = new();
@@ -465,7 +498,7 @@ internal sealed class VectorBodyEmitter
                 WriteUniformIf(branch, body => Write(body));
                 return;
             }
-            string condition = $"__c{_next++}";
+            string condition = $"__c{_next++}{Suffix}";
             vector.Guard = Mask;
             string mask = vector.Write(branch.Condition);
             Emit($"{vector.MaskType} {condition} = {mask};");
@@ -521,43 +554,72 @@ internal sealed class VectorBodyEmitter
             _loops.Pop();
         }
 
+        /// <summary>The mask with no lane set.</summary>
+        public string NoLanes => vector.NoLanes;
+
+        /// <summary>Distinguishes this writer's masks from another copy's in a jammed step.</summary>
+        private string Suffix => copy == 0 ? "" : $"__{copy}";
+
         /// <summary>A loop whose lanes leave at different times: it runs until no lane is left in it.</summary>
         private void WriteVaryingLoop(LoopStatement loop)
         {
-            int n = _next++;
-            string running = $"__loop{n}", iteration = $"__iter{n}";
             using (Out.Block(""))
             {
-                foreach (KernelStatement initializer in loop.Initializers)
-                    Write(initializer);
-                Out.Line($"{vector.MaskType} {running} = {Mask ?? vector.AllLanes};");
-                var outer = _factors.ToList();
+                VaryingLoopRun run = OpenVaryingLoop(loop);
                 using (Out.Block("while (true)"))
                 {
-                    if (!loop.ConditionAfterBody && loop.Condition is not null)
-                        NarrowByCondition(running, loop.Condition);
-                    Out.Line($"if ({running} == {vector.NoLanes})");
+                    TestAtTop(run);
+                    Out.Line($"if ({run.Running} == {vector.NoLanes})");
                     Out.Line("    break;");
-                    Out.Line($"{vector.MaskType} {iteration} = {running};");
-                    _factors.Clear();
-                    if (_live)
-                        _factors.Add("__live");
-                    _factors.Add(iteration);
-                    _loops.Push((running, iteration));
-                    var scope = new VaryingLoopScope(running, iteration, LoopPrivateLocals.Find(owner._kernel.Body, loop, owner._simd.Lanes));
-                    _varyingLoops.Push(scope);
+                    BeginIteration(run);
                     Write(loop.Body);
-                    _loops.Pop();
-                    _factors[_factors.Count - 1] = running;
-                    foreach (KernelStatement increment in loop.Increments)
-                        Write(increment);
-                    _varyingLoops.Pop();
-                    if (loop.ConditionAfterBody && loop.Condition is not null)
-                        NarrowByCondition(running, loop.Condition);
-                    _factors.Clear();
-                    _factors.AddRange(outer);
+                    EndIteration(run);
                 }
             }
+        }
+
+        /// <summary>The loop's initializers and its mask of lanes still looping (the caller opens the enclosing block).</summary>
+        public VaryingLoopRun OpenVaryingLoop(LoopStatement loop)
+        {
+            int n = _next++;
+            foreach (KernelStatement initializer in loop.Initializers)
+                Write(initializer);
+            var run = new VaryingLoopRun(loop, $"__loop{n}{Suffix}", $"__iter{n}{Suffix}", _factors.ToList());
+            Out.Line($"{vector.MaskType} {run.Running} = {Mask ?? vector.AllLanes};");
+            return run;
+        }
+
+        /// <summary>Drops the lanes whose condition fails, where the condition is tested before the body.</summary>
+        public void TestAtTop(VaryingLoopRun run)
+        {
+            if (!run.Loop.ConditionAfterBody && run.Loop.Condition is not null)
+                NarrowByCondition(run.Running, run.Loop.Condition);
+        }
+
+        /// <summary>Declares this iteration's mask and makes it the one the body runs under.</summary>
+        public void BeginIteration(VaryingLoopRun run)
+        {
+            Out.Line($"{vector.MaskType} {run.Iteration} = {run.Running};");
+            _factors.Clear();
+            if (_live)
+                _factors.Add("__live");
+            _factors.Add(run.Iteration);
+            _loops.Push((run.Running, run.Iteration));
+            _varyingLoops.Push(new VaryingLoopScope(run.Running, run.Iteration, LoopPrivateLocals.Find(owner._kernel.Body, run.Loop, owner._simd.Lanes)));
+        }
+
+        /// <summary>The increments under the looping lanes' mask, a bottom test, and the factors from before the loop.</summary>
+        public void EndIteration(VaryingLoopRun run)
+        {
+            _loops.Pop();
+            _factors[_factors.Count - 1] = run.Running;
+            foreach (KernelStatement increment in run.Loop.Increments)
+                Write(increment);
+            _varyingLoops.Pop();
+            if (run.Loop.ConditionAfterBody && run.Loop.Condition is not null)
+                NarrowByCondition(run.Running, run.Loop.Condition);
+            _factors.Clear();
+            _factors.AddRange(run.Outer);
         }
 
         private void NarrowByCondition(string running, KernelExpression condition)
@@ -655,6 +717,9 @@ internal sealed class VectorBodyEmitter
         }
 
         private sealed record VaryingLoopScope(string Running, string Iteration, IReadOnlyCollection<string> PrivateLocals);
+
+        /// <summary>A varying loop being written: its loop, its two masks, and the factors in force before it.</summary>
+        public sealed record VaryingLoopRun(LoopStatement Loop, string Running, string Iteration, List<string> Outer);
 
         private string VaryingType(ScalarKind type) => type == ScalarKind.Boolean ? vector.MaskType : owner.WidthOf(type.LaneType()!.Value).Type(type.LaneType()!.Value);
 

@@ -22,6 +22,12 @@ internal static class LaneJamming
     /// </summary>
     public const int StraightLineCopies = 2;
 
+    /// <summary>
+    /// Copies for a body with a loop whose lanes leave at different times (an escape-time iteration): each copy's
+    /// chain of dependent multiplies runs beside the other's; the loop runs until both copies' lanes are done.
+    /// </summary>
+    public const int VaryingLoopCopies = 2;
+
     /// <summary>Vector registers the copies' long-lived values may take (AVX2 has 16; temporaries need the rest).</summary>
     private const int RegisterBudget = 8;
 
@@ -34,9 +40,19 @@ internal static class LaneJamming
     public static int Copies(KernelModel kernel, SimdPlan plan)
     {
         var statements = KernelWalker.Statements(kernel.Body).ToList();
+        var varyingLoops = kernel.Body.Statements.OfType<LoopStatement>().Where(plan.Lanes.IsVarying).ToList();
+        // Inside a top-level varying loop every copy writes the whole body under its own masks, so per-lane ifs
+        // and exits there are the copy's own; anywhere else the copies share control flow, which must be uniform.
+        var ownedByCopies = varyingLoops.SelectMany(loop => KernelWalker.Statements(loop.Body)).ToList();
         if (statements.Any(s => s is ReturnStatement or SharedWriteStatement
-                || (s is IfStatement branch && plan.Lanes.Classify(branch.Condition) == LaneClass.Varying)
-                || (s is LoopStatement loop && (plan.Lanes.IsVarying(loop) || !HeaderIsUniform(loop, plan)))))
+                || (s is IfStatement branch && plan.Lanes.Classify(branch.Condition) == LaneClass.Varying && !ownedByCopies.Any(owned => ReferenceEquals(owned, s)))
+                || (s is LoopStatement loop && plan.Lanes.IsVarying(loop) && !varyingLoops.Any(top => ReferenceEquals(top, loop)))
+                || (s is LoopStatement header && !plan.Lanes.IsVarying(header) && !HeaderIsUniform(header, plan))))
+            return 1;
+        // Each copy declares what the varying loop declares: a uniform local there would be declared once per copy.
+        if (varyingLoops.Any(loop => loop.Initializers.Concat(KernelWalker.Statements(loop.Body)).OfType<DeclareLocalStatement>()
+                .Any(d => plan.Lanes.ClassifyLocal(d.Name) == LaneClass.Uniform)
+                || KernelWalker.Statements(loop.Body).OfType<LoopStatement>().Any()))
             return 1;
         var inLoops = statements.OfType<LoopStatement>()
             .SelectMany(loop => loop.Initializers.Concat(loop.Increments).Concat(KernelWalker.Statements(loop.Body)))
@@ -46,6 +62,8 @@ internal static class LaneJamming
         int fit = System.Math.Max(RegisterBudget / System.Math.Max(live, 1), 1);
         if (!statements.OfType<LoopStatement>().Any())
             return System.Math.Min(fit, StraightLineCopies);
+        if (varyingLoops.Count > 0)
+            return System.Math.Min(fit, VaryingLoopCopies);
         bool carried = inLoops.OfType<AssignLocalStatement>().Any(a => plan.Lanes.ClassifyLocal(a.Name) == LaneClass.Varying);
         return carried ? System.Math.Min(fit, MaxCopies) : 1;
     }

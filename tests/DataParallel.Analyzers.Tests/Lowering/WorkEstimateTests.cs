@@ -102,4 +102,34 @@ public sealed class WorkEstimateTests
         Assert.Empty(work.Loops);
         Assert.Equal(work.Units, work.AtCompileTime);
     }
+
+    [Fact]
+    public void A_loop_whose_lanes_leave_at_different_times_makes_the_estimate_unpredictable()
+    {
+        WorkEstimate work = Estimate("""
+            [Parallel]
+            public static void Escape(int i, int max, ReadOnlySpan<float> c, Span<float> y)
+            {
+                float z = 0f;
+                int n = 0;
+                while (n < max && z * z <= 4f)
+                {
+                    z = z * z + c[i];
+                    n++;
+                }
+                y[i] = n;
+            }
+            """);
+        Assert.False(work.IsPredictable);
+        Assert.True(Estimate("""
+            [Parallel]
+            public static void Taps(int i, int m, ReadOnlySpan<float> x, Span<float> y)
+            {
+                float sum = 0f;
+                for (int t = 0; t < m; t++)
+                    sum += x[i + t];
+                y[i] = sum;
+            }
+            """).IsPredictable);
+    }
 }

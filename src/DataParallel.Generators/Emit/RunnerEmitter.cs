@@ -109,12 +109,9 @@ internal static class RunnerEmitter
             writer.Line("};");
 
             // 1-D domains are cut into chunks of elements; 2-D and 3-D ones into chunks of rows of the fastest index.
-            string count = kernel.Dimensions switch
-            {
-                1 => "__count0",
-                2 => "__count0",
-                _ => $"{GeneratedNames.Domain}.CheckedCount((long)__count0 * __count1, \"rows\")",
-            };
+            string count = kernel.Dimensions <= 2
+                ? "__count0"
+                : $"{GeneratedNames.Domain}.CheckedCount((long)__count0 * __count1, \"rows\")";
             string cost, granularity;
             string work = plan.CostPerElement.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (plan.Work is { DependsOnCall: true } estimate)

@@ -94,12 +94,7 @@ internal sealed class VectorBodyEmitter
                     for (int k = 0; k < 4; k++)
                     {
                         using (_writer.Block(""))
-                        {
-                            string name = k == 0 ? index : $"__{_kernel.Parameters[last].Name}{k}";
-                            if (k > 0)
-                                _writer.Line($"int {name} = {index} + {k * lanes};");
-                            WriteStep(name, tail: false, accumulators[k]);
-                        }
+                            WriteStep(CopyIndex(index, k, lanes), tail: false, accumulators[k]);
                     }
                 }
             }
@@ -174,16 +169,38 @@ internal sealed class VectorBodyEmitter
     /// <summary>One vector of lanes starting at index <paramref name="index"/>.</summary>
     private void WriteStep(string index, bool tail, string accumulator)
     {
-        var scope = new ChunkScope(_kernel, _simd, index);
-        var scalar = new ScalarExpressionWriter(scope);
-        scope.Writer = scalar;
-        var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts, new TemporaryNames(), _kernel.FastMath);
-        var statements = new StatementWriter(this, scalar, vector, scope, accumulator);
+        StatementWriter statements = StepWriter(index, tail, accumulator, new TemporaryNames());
         statements.Begin(tail);
         var body = _kernel.Body.Statements;
         for (int s = 0; s < body.Count; s++)
             statements.Write(body[s], trailing: s == body.Count - 1);
         statements.End();
+    }
+
+    /// <summary>
+    /// The statement writer for one vector of lanes whose lane 0 has index <paramref name="index"/>; copy
+    /// <paramref name="copy"/> of a jammed step names its per-lane locals and masks apart from the others'.
+    /// </summary>
+    private StatementWriter StepWriter(string index, bool tail, string accumulator, TemporaryNames temporaries, int copy = 0)
+    {
+        var scope = new ChunkScope(_kernel, _simd, index, copy);
+        var scalar = new ScalarExpressionWriter(scope);
+        scope.Writer = scalar;
+        var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail, _broadcasts, temporaries, _kernel.FastMath);
+        return new StatementWriter(this, scalar, vector, scope, accumulator, copy);
+    }
+
+    /// <summary>
+    /// The index of lane 0 of the <paramref name="copy"/>-th vector from <paramref name="index"/> on: the index itself
+    /// for copy 0, else a local <c>__x{copy}</c> declared here.
+    /// </summary>
+    private string CopyIndex(string index, int copy, int lanes)
+    {
+        if (copy == 0)
+            return index;
+        string name = $"__{_kernel.Parameters[_kernel.Dimensions - 1].Name}{copy}";
+        _writer.Line($"int {name} = {index} + {copy * lanes};");
+        return name;
     }
 
     /// <summary>
@@ -198,14 +215,7 @@ internal sealed class VectorBodyEmitter
         var writers = new StatementWriter[copies];
         for (int k = 0; k < copies; k++)
         {
-            string name = k == 0 ? index : $"__{_kernel.Parameters[_kernel.Dimensions - 1].Name}{k}";
-            if (k > 0)
-                _writer.Line($"int {name} = {index} + {k * lanes};");
-            var scope = new ChunkScope(_kernel, _simd, name, k);
-            var scalar = new ScalarExpressionWriter(scope);
-            scope.Writer = scalar;
-            var vector = new VectorExpressionWriter(_width, _simd, scalar, scope, tail: false, _broadcasts, temporaries, _kernel.FastMath);
-            writers[k] = new StatementWriter(this, scalar, vector, scope, "__acc0", k);
+            writers[k] = StepWriter(CopyIndex(index, k, lanes), tail: false, "__acc0", temporaries, k);
             writers[k].Begin(tail: false);
         }
 

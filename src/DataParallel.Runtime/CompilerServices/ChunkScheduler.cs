@@ -32,8 +32,10 @@ public static class ChunkScheduler
             TKernel.Execute(ref args, 0, count);
             return;
         }
-        ChunkPlan plan = ChunkPlan.Create(count, costPerElement, granularity);
-        int workers = WorkerCount(plan);
+        int allowed = AllowedWorkers();
+        // Elements do not depend on one another here, so the chunks may be sized for the threads at hand.
+        ChunkPlan plan = ChunkPlan.CreateBalanced(count, costPerElement, granularity, allowed);
+        int workers = WorkerCount(plan, allowed);
         if (workers <= 1)
         {
             TKernel.Execute(ref args, 0, count);
@@ -56,7 +58,7 @@ public static class ChunkScheduler
         ChunkPlan plan = ChunkPlan.Create(count, costPerElement, granularity);
         if (plan.ChunkCount == 0)
             return identity;
-        int workers = WorkerCount(plan);
+        int workers = WorkerCount(plan, AllowedWorkers());
         TResult result = identity;
         if (workers <= 1)
         {
@@ -76,12 +78,11 @@ public static class ChunkScheduler
         return result;
     }
 
-    private static int WorkerCount(ChunkPlan plan)
-    {
-        if (!plan.WorthThreads || DataParallelSettings.Mode != ExecutionMode.Auto)
-            return 1;
-        return Math.Min(DataParallelSettings.MaxDegreeOfParallelism, plan.ChunkCount);
-    }
+    private static int AllowedWorkers()
+        => DataParallelSettings.Mode == ExecutionMode.Auto ? DataParallelSettings.MaxDegreeOfParallelism : 1;
+
+    private static int WorkerCount(ChunkPlan plan, int allowed)
+        => plan.WorthThreads ? Math.Min(allowed, plan.ChunkCount) : 1;
 
     private sealed unsafe class ForJob<TKernel, TArgs>(void* args, ChunkPlan plan) : ChunkJob(plan)
         where TKernel : IChunkKernel<TArgs>

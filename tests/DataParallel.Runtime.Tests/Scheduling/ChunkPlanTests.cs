@@ -152,4 +152,54 @@ public sealed class ChunkPlanTests
     [InlineData(1e300, int.MaxValue)]
     [InlineData(double.NaN, 1)]
     public void Work_is_a_positive_int(double units, int expected) => Assert.Equal(expected, ChunkPlan.Work(units));
+
+    private static Arbitrary<(int Count, int Cost, int Granularity, int Workers)> BalancedDomains()
+        => (from domain in Domains().Generator
+            from workers in Gen.Elements(1, 2, 3, 8, 64)
+            select (domain.Count, domain.Cost, domain.Granularity, workers)).ToArbitrary();
+
+    [Fact]
+    public void Balanced_chunks_cover_the_domain_in_whole_granules()
+        => Prop.ForAll(BalancedDomains(), domain =>
+        {
+            ChunkPlan plan = ChunkPlan.CreateBalanced(domain.Count, domain.Cost, domain.Granularity, domain.Workers);
+            int expectedBegin = 0;
+            for (int chunk = 0; chunk < plan.ChunkCount; chunk++)
+            {
+                int size = plan.End(chunk) - plan.Begin(chunk);
+                bool last = chunk == plan.ChunkCount - 1;
+                if (plan.Begin(chunk) != expectedBegin || size <= 0 || (!last && size % domain.Granularity != 0))
+                    return false;
+                expectedBegin = plan.End(chunk);
+            }
+            return expectedBegin == Math.Max(domain.Count, 0);
+        }).Check(s_manyDomains);
+
+    [Fact]
+    public void Balanced_chunks_only_grow_and_leave_every_worker_several()
+        => Prop.ForAll(BalancedDomains(), domain =>
+        {
+            ChunkPlan reference = ChunkPlan.Create(domain.Count, domain.Cost, domain.Granularity);
+            ChunkPlan plan = ChunkPlan.CreateBalanced(domain.Count, domain.Cost, domain.Granularity, domain.Workers);
+            if (plan == reference)
+                return true;
+            // A plan that changed: larger chunks, still worth threads, at most MaxChunkWork each (up to one granule),
+            // and no fewer chunks than the workers need (up to the rounding to granules).
+            long chunkWork = (long)(plan.ChunkSize - domain.Granularity) * domain.Cost;
+            long fewestChunks = (long)domain.Workers * ChunkPlan.ChunksPerWorker;
+            return domain.Workers > 1 && reference.ChunkSize > domain.Granularity && plan.ChunkSize > reference.ChunkSize && plan.WorthThreads
+                && chunkWork < ChunkPlan.MaxChunkWork
+                && (long)plan.ChunkCount * (plan.ChunkSize) >= domain.Count
+                && plan.ChunkSize - domain.Granularity < ((long)domain.Count + fewestChunks - 1) / fewestChunks;
+        }).Check(s_manyDomains);
+
+    [Theory]
+    [InlineData(1_048_576, 12, 2, 16, 65_536)]      // a polynomial over 1M floats on two cores: 16 chunks, not 96
+    [InlineData(16_777_216, 5, 2, 16, 209_728)]     // SAXPY over 16M floats: chunks of MaxChunkWork, rounded up to a granule
+    [InlineData(1_048_576, 12, 1, 16, 10_928)]      // one worker: the plan Create makes
+    [InlineData(300_000, 5, 2, 16, 26_224)]         // barely worth threads: Create's chunks are already balanced
+    [InlineData(1_024, 141_312, 2, 1, 1)]           // Mandelbrot's rows, whose cost the estimate cannot tell: one at a time
+    [InlineData(2_046, 85_932, 2, 13, 13)]          // blur rows in RowGranularity's blocks: one block a chunk
+    public void Balanced_chunk_sizes(int count, int cost, int workers, int granularity, int expectedSize)
+        => Assert.Equal(expectedSize, ChunkPlan.CreateBalanced(count, cost, granularity, workers).ChunkSize);
 }

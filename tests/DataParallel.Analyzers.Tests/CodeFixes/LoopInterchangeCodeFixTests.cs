@@ -8,18 +8,14 @@ namespace DataParallel.Analyzers.Tests.CodeFixes;
 /// <summary>DP2006's fix interchanges two perfectly nested loops, and only where the order of iterations cannot change a result.</summary>
 public sealed class LoopInterchangeCodeFixTests
 {
-    private static string Kernel(string body) => $$"""
-        using System;
-        using DataParallel;
+    private static Task VerifyInterchange(string members, string interchanged)
+        => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyCodeFixAsync(KernelSource.Wrap(members), KernelSource.Wrap(interchanged));
 
-        public static partial class Kernels
-        {
-        {{body}}
-        }
-        """;
+    private static Task VerifyNoInterchange(string members)
+        => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(KernelSource.Wrap(members));
 
     [Fact]
-    public Task Integer_sum_walks_rows_after_the_interchange() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyCodeFixAsync(Kernel("""
+    public Task Integer_sum_walks_rows_after_the_interchange() => VerifyInterchange("""
             [Parallel]
             public static void Total(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
             {
@@ -29,7 +25,7 @@ public sealed class LoopInterchangeCodeFixTests
                         s += {|DP2006:a[p * n + q]|};
                 y[i] = s * i;
             }
-        """), Kernel("""
+        """, """
             [Parallel]
             public static void Total(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
             {
@@ -39,10 +35,10 @@ public sealed class LoopInterchangeCodeFixTests
                         s += a[p * n + q];
                 y[i] = s * i;
             }
-        """));
+        """);
 
     [Fact]
-    public Task Braced_nest_with_body_locals_and_a_count_down_outer_loop() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyCodeFixAsync(Kernel("""
+    public Task Braced_nest_with_body_locals_and_a_count_down_outer_loop() => VerifyInterchange("""
             [Parallel(Dimensions = 2)]
             public static void Count(int row, int col, int n, int m, ReadOnlySpan<int> a, Span<long> y)
             {
@@ -58,7 +54,7 @@ public sealed class LoopInterchangeCodeFixTests
                 }
                 y[row * n + col] = hits + col;
             }
-        """), Kernel("""
+        """, """
             [Parallel(Dimensions = 2)]
             public static void Count(int row, int col, int n, int m, ReadOnlySpan<int> a, Span<long> y)
             {
@@ -74,10 +70,10 @@ public sealed class LoopInterchangeCodeFixTests
                 }
                 y[row * n + col] = hits + col;
             }
-        """));
+        """);
 
     [Fact]
-    public Task Float_accumulation_is_not_reordered() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(Kernel("""
+    public Task Float_accumulation_is_not_reordered() => VerifyNoInterchange("""
             [Parallel]
             public static void Total(int i, int n, int m, ReadOnlySpan<float> a, Span<float> y)
             {
@@ -87,10 +83,10 @@ public sealed class LoopInterchangeCodeFixTests
                         s += {|DP2006:a[p * n + q]|};
                 y[i] = s * i;
             }
-        """));
+        """);
 
     [Fact]
-    public Task Integer_updates_of_the_lane_element_are_reordered() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyCodeFixAsync(Kernel("""
+    public Task Integer_updates_of_the_lane_element_are_reordered() => VerifyInterchange("""
             [Parallel]
             public static void Accumulate(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
             {
@@ -98,7 +94,7 @@ public sealed class LoopInterchangeCodeFixTests
                     for (int p = 0; p < m; p++)
                         y[i] += {|DP2006:a[p * n + q]|} ^ i;
             }
-        """), Kernel("""
+        """, """
             [Parallel]
             public static void Accumulate(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
             {
@@ -106,10 +102,10 @@ public sealed class LoopInterchangeCodeFixTests
                     for (int q = 0; q < n; q++)
                         y[i] += a[p * n + q] ^ i;
             }
-        """));
+        """);
 
     [Fact]
-    public Task Triangular_nest_is_not_interchanged() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(Kernel("""
+    public Task Triangular_nest_is_not_interchanged() => VerifyNoInterchange("""
             [Parallel]
             public static void Lower(int i, int n, ReadOnlySpan<int> a, Span<int> y)
             {
@@ -119,10 +115,10 @@ public sealed class LoopInterchangeCodeFixTests
                         s += {|DP2006:a[p * n + q]|};
                 y[i] = s * i;
             }
-        """));
+        """);
 
     [Fact]
-    public Task Statement_between_the_loops_or_a_read_of_the_accumulator_blocks_the_fix() => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(Kernel("""
+    public Task Statement_between_the_loops_or_a_read_of_the_accumulator_blocks_the_fix() => VerifyNoInterchange("""
             [Parallel]
             public static void Between(int i, int n, int m, ReadOnlySpan<int> a, Span<int> y)
             {
@@ -148,5 +144,5 @@ public sealed class LoopInterchangeCodeFixTests
                     }
                 y[i] = last * i;
             }
-        """));
+        """);
 }

@@ -63,6 +63,13 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
         throw new XunitException(message.ToString());
     }
 
+    /// <summary>
+    /// Verifies kernel <paramref name="members"/> (markup included) inside the standard test file of
+    /// <see cref="KernelSource.Wrap"/>, like <see cref="VerifyAnalyzerAsync"/>.
+    /// </summary>
+    public static Task VerifyKernelsAsync(string members, params string[] disabledDiagnostics)
+        => VerifyAnalyzerAsync(KernelSource.Wrap(members), allowCompilerErrors: false, disabledDiagnostics);
+
     /// <summary>All diagnostics <typeparamref name="TAnalyzer"/> reports on <paramref name="source"/>, for assertions on messages or severities.</summary>
     public static Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(string source)
         => GetDiagnosticsAsync(TestCompilation.Create(source), new TAnalyzer());

@@ -18,7 +18,7 @@ internal sealed record CompiledKernel(IMethodSymbol Method, IOperation Body, Ker
     /// <summary>Compiles <paramref name="members"/> inside a kernel class and builds the model of its one <c>[Parallel]</c> method.</summary>
     public static CompiledKernel From(string members)
     {
-        Compilation compilation = TestCompilation.Create(DataParallel.Analyzers.Tests.Races.Kernels.Wrap(members));
+        Compilation compilation = TestCompilation.Create(KernelSource.Wrap(members));
         SyntaxTree tree = compilation.SyntaxTrees.Single();
         SemanticModel model = compilation.GetSemanticModel(tree);
         MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.AttributeLists.Count > 0);

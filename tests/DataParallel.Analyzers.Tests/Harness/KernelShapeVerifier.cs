@@ -11,4 +11,8 @@ internal static class KernelShapeVerifier
 {
     public static Task VerifyAsync(string markup)
         => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync(markup, disabledDiagnostics: ["DP3001"]);
+
+    /// <summary>Verifies kernel <paramref name="members"/> inside the standard test file of <see cref="KernelSource.Wrap"/>.</summary>
+    public static Task VerifyKernelsAsync(string members)
+        => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync(members, "DP3001");
 }

@@ -11,46 +11,28 @@ namespace DataParallel.Analyzers.Tests.KernelShape;
 public sealed class EntryPointCollisionTests
 {
     [Fact]
-    public Task A_member_with_the_inferred_overloads_signature_is_reported_on_the_kernel() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
+    public Task A_member_with_the_inferred_overloads_signature_is_reported_on_the_kernel() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel]
+        public static void {|DP0006:Saxpy|}(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
 
-        public static partial class Kernels
-        {
-            [Parallel]
-            public static void {|DP0006:Saxpy|}(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
-
-            public static void Saxpy(float a, ReadOnlySpan<float> x, Span<float> y) { }
-        }
+        public static void Saxpy(float a, ReadOnlySpan<float> x, Span<float> y) { }
         """);
 
     [Fact]
-    public Task A_member_with_the_range_overloads_signature_is_reported() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
+    public Task A_member_with_the_range_overloads_signature_is_reported() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel]
+        public static void {|DP0006:Saxpy|}(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
 
-        public static partial class Kernels
-        {
-            [Parallel]
-            public static void {|DP0006:Saxpy|}(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
-
-            public static void Saxpy(Range i, float a, ReadOnlySpan<float> x, Span<float> y) { }
-        }
+        public static void Saxpy(Range i, float a, ReadOnlySpan<float> x, Span<float> y) { }
         """);
 
     [Fact]
-    public Task Overloads_with_other_signatures_are_fine() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
+    public Task Overloads_with_other_signatures_are_fine() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel]
+        public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
 
-        public static partial class Kernels
-        {
-            [Parallel]
-            public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
+        public static void Saxpy(double a, ReadOnlySpan<double> x, Span<double> y) { }
 
-            public static void Saxpy(double a, ReadOnlySpan<double> x, Span<double> y) { }
-
-            public static void Saxpy(float a, float[] x, float[] y) { }
-        }
+        public static void Saxpy(float a, float[] x, float[] y) { }
         """);
 }

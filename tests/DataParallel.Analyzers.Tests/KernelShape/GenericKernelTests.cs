@@ -8,15 +8,9 @@ namespace DataParallel.Analyzers.Tests.KernelShape;
 public sealed class GenericKernelTests
 {
     [Fact]
-    public Task A_generic_kernel_is_reported_on_its_name() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
-
-        public static partial class Kernels
-        {
-            [Parallel]
-            public static void {|DP0009:Fill|}<T>(int i, Span<float> y) => y[i] = 1f;
-        }
+    public Task A_generic_kernel_is_reported_on_its_name() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel]
+        public static void {|DP0009:Fill|}<T>(int i, Span<float> y) => y[i] = 1f;
         """);
 
     [Fact]
@@ -32,16 +26,10 @@ public sealed class GenericKernelTests
         """);
 
     [Fact]
-    public Task A_generic_method_beside_a_kernel_is_fine() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
+    public Task A_generic_method_beside_a_kernel_is_fine() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel]
+        public static void Fill(int i, Span<float> y) => y[i] = 1f;
 
-        public static partial class Kernels
-        {
-            [Parallel]
-            public static void Fill(int i, Span<float> y) => y[i] = 1f;
-
-            public static T Identity<T>(T value) => value;
-        }
+        public static T Identity<T>(T value) => value;
         """);
 }

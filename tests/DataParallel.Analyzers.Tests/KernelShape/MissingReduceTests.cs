@@ -8,41 +8,23 @@ namespace DataParallel.Analyzers.Tests.KernelShape;
 public sealed class MissingReduceTests
 {
     [Fact]
-    public Task A_value_returning_kernel_without_Reduce_is_reported_on_its_name() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
-
-        public static partial class Kernels
-        {
-            [Parallel]
-            public static float {|DP0005:Dot|}(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => x[i] * y[i];
-        }
+    public Task A_value_returning_kernel_without_Reduce_is_reported_on_its_name() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel]
+        public static float {|DP0005:Dot|}(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => x[i] * y[i];
         """);
 
     [Fact]
-    public Task Reduction_None_spelled_out_is_still_missing() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
-
-        public static partial class Kernels
-        {
-            [Parallel(Reduce = Reduction.None)]
-            public static int {|DP0005:Count|}(int i, ReadOnlySpan<int> x) => x[i];
-        }
+    public Task Reduction_None_spelled_out_is_still_missing() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel(Reduce = Reduction.None)]
+        public static int {|DP0005:Count|}(int i, ReadOnlySpan<int> x) => x[i];
         """);
 
     [Fact]
-    public Task A_kernel_with_Reduce_is_fine() => KernelShapeVerifier.VerifyAsync("""
-        using System;
-        using DataParallel;
+    public Task A_kernel_with_Reduce_is_fine() => KernelShapeVerifier.VerifyKernelsAsync("""
+        [Parallel(Reduce = Reduction.Sum)]
+        public static float Dot(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => x[i] * y[i];
 
-        public static partial class Kernels
-        {
-            [Parallel(Reduce = Reduction.Sum)]
-            public static float Dot(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => x[i] * y[i];
-
-            [Parallel(Reduce = Reduction.Max)]
-            public static int Peak(int i, ReadOnlySpan<int> x) => x[i];
-        }
+        [Parallel(Reduce = Reduction.Max)]
+        public static int Peak(int i, ReadOnlySpan<int> x) => x[i];
         """);
 }

@@ -2,14 +2,13 @@ using System.Linq;
 using System.Threading.Tasks;
 using DataParallel.Analyzers.Tests.Harness;
 using Xunit;
-using static DataParallel.Analyzers.Tests.Races.Kernels;
 
 namespace DataParallel.Analyzers.Tests.Locality;
 
 /// <summary>DP2006: accesses the same in every lane, walked by the innermost uniform loop with a stride other than ±1.</summary>
 public sealed class InnerLoopStrideTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyAnalyzerAsync(Wrap(members));
+    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Symbolic_stride_of_the_inner_loop() => Verify("""
@@ -92,7 +91,7 @@ public sealed class InnerLoopStrideTests
     [Fact]
     public async Task The_message_names_the_access_the_loop_variable_the_stride_and_the_interchange()
     {
-        var diagnostics = await AnalyzerVerifier<LocalityAnalyzer>.GetDiagnosticsAsync(Wrap("""
+        var diagnostics = await AnalyzerVerifier<LocalityAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void ColumnTotals(int i, int n, int m, ReadOnlySpan<float> a, Span<float> y)
             {

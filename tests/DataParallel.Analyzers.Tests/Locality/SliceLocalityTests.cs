@@ -1,14 +1,13 @@
 using System.Threading.Tasks;
 using DataParallel.Analyzers.Tests.Harness;
 using Xunit;
-using static DataParallel.Analyzers.Tests.Races.Kernels;
 
 namespace DataParallel.Analyzers.Tests.Locality;
 
 /// <summary>Locality through span locals: the stride across the lanes is that of offset + position in the parameter.</summary>
 public sealed class SliceLocalityTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyAnalyzerAsync(Wrap(members));
+    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Contiguous_rows_through_slices_are_silent() => Verify("""

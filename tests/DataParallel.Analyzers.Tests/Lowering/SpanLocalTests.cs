@@ -13,9 +13,7 @@ namespace DataParallel.Analyzers.Tests.Lowering;
 /// </summary>
 public sealed class SpanLocalTests
 {
-    private static string Wrap(string members) => "using System;\nusing DataParallel;\n\npublic static partial class Kernels\n{\n" + members + "\n}\n";
-
-    private static Task Verify(string members) => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync(Wrap(members));
+        private static Task Verify(string members) => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Slices_ranges_and_aliases_get_no_diagnostic() => Verify("""
@@ -83,7 +81,7 @@ public sealed class SpanLocalTests
     [Fact]
     public async Task The_reason_names_the_span_local()
     {
-        var diagnostics = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync(Wrap("""
+        var diagnostics = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Pick(int i, bool second, ReadOnlySpan<float> x, ReadOnlySpan<float> z, Span<float> y)
             {

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using DataParallel.Analyzers.Tests.Harness;
+using DataParallel.Analyzers.Tests.Locality;
 using DataParallel.CodeFixes;
 using Xunit;
 
@@ -73,17 +74,7 @@ public sealed class LoopInterchangeCodeFixTests
         """);
 
     [Fact]
-    public Task Float_accumulation_is_not_reordered() => VerifyNoInterchange("""
-            [Parallel]
-            public static void Total(int i, int n, int m, ReadOnlySpan<float> a, Span<float> y)
-            {
-                float s = 0f;
-                for (int q = 0; q < n; q++)
-                    for (int p = 0; p < m; p++)
-                        s += {|DP2006:a[p * n + q]|};
-                y[i] = s * i;
-            }
-        """);
+    public Task Float_accumulation_is_not_reordered() => VerifyNoInterchange(InnerLoopStrideTests.ColumnTotals);
 
     [Fact]
     public Task Integer_updates_of_the_lane_element_are_reordered() => VerifyInterchange("""

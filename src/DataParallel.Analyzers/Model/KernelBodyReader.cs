@@ -224,6 +224,8 @@ internal sealed partial class KernelBodyReader
             }
             case IInvocationOperation:
                 return Track(new EvaluateStatement(ReadExpression(operation)), operation);
+            case IDeconstructionAssignmentOperation deconstruction:
+                return Track(new BlockStatement(ReadDeconstruction(deconstruction).ToEquatableArray()), operation);
             default:
                 return Unsupported(operation);
         }
@@ -1241,9 +1243,7 @@ internal sealed partial class KernelBodyReader
 
     private string DeclareLocal(ILocalSymbol local, ScalarKind type)
     {
-        string name = local.Name;
-        for (int suffix = 2; !_usedNames.Add(name); suffix++)
-            name = local.Name + "_" + suffix;
+        string name = FreshName(local.Name);
         _locals[local] = (name, type);
         return name;
     }

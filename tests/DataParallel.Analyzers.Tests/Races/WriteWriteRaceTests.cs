@@ -29,6 +29,12 @@ public sealed class WriteWriteRaceTests
         """);
 
     [Fact]
+    public Task Tuple_assignment_targets_are_writes() => Verify("""
+        [Parallel]
+        public static void Pairs(int i, ReadOnlySpan<float> x, Span<float> y) => (y[i], {|DP1001:y[i + 1]|}) = (x[i], 0f);
+        """);
+
+    [Fact]
     public Task Remainder_by_a_uniform_is_checked_at_entry_not_reported() => Verify("""
         [Parallel]
         public static void Wrap(int i, int n, ReadOnlySpan<float> x, Span<float> y) => y[i % n] = x[i];

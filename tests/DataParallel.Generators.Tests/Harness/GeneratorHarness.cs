@@ -76,6 +76,23 @@ internal static class GeneratorHarness
     /// <summary>Runs the generator once over <paramref name="sources"/>.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(CreateCompilation(sources));
 
+    /// <summary>
+    /// Runs the generator on one kernel, <c>Probe.Kernels.Blocked(int i, <paramref name="parameters"/>)</c> with
+    /// <paramref name="body"/> as its block: for theories over bodies that must fall back to scalar.
+    /// </summary>
+    public static GeneratorRun RunKernelBody(string parameters, string body) => Run($$"""
+        using System;
+        using DataParallel;
+
+        namespace Probe;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Blocked(int i, {{parameters}}) { {{body}} }
+        }
+        """);
+
     /// <summary>Runs the generator once over <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(CSharpCompilation compilation)
     {

@@ -381,19 +381,7 @@ public sealed class MathSemanticsDifferentialTests
     [InlineData("y[i] = (float)Math.Round(x[i], 2, MidpointRounding.AwayFromZero);", "Math.Round on double has no vector form")]
     public void Math_calls_without_an_exact_vector_form_run_scalar_and_say_why(string body, string reason)
     {
-        GeneratorRun run = GeneratorHarness.Run($$"""
-            using System;
-            using DataParallel;
-
-            namespace Probe;
-
-            public static partial class Kernels
-            {
-                [Parallel]
-                public static void Blocked(int i, ReadOnlySpan<float> lo, ReadOnlySpan<float> x, Span<float> y) { {{body}} }
-            }
-            """);
-        run.AssertRunsScalarBecause(reason);
+        GeneratorHarness.RunKernelBody("ReadOnlySpan<float> lo, ReadOnlySpan<float> x, Span<float> y", body).AssertRunsScalarBecause(reason);
     }
 
     [Fact]

@@ -187,19 +187,7 @@ public sealed class SpanLocalReassignmentDifferentialTests
     [InlineData("var s = x; { if (x[i] > 0f) s = z; } y[i] = s[i];", "the span local 's', assigned again under a condition and used after it")]
     public void Reassignments_the_reader_cannot_follow_run_scalar_and_say_why(string body, string reason)
     {
-        GeneratorRun run = GeneratorHarness.Run($$"""
-            using System;
-            using DataParallel;
-
-            namespace Probe;
-
-            public static partial class Kernels
-            {
-                [Parallel]
-                public static void Blocked(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> z, Span<float> y) { {{body}} }
-            }
-            """);
-        run.AssertRunsScalarBecause(reason);
+        GeneratorHarness.RunKernelBody("ReadOnlySpan<float> x, ReadOnlySpan<float> z, Span<float> y", body).AssertRunsScalarBecause(reason);
     }
 
     [Fact]

@@ -46,8 +46,10 @@ internal sealed partial class KernelBodyReader
     private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
     private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
     private (string Description, Location Location)? _unlowered;
-    // Uniform parameters the body assigns: the IR drops the assignment and keeps reading the value passed in.
-    private readonly SortedSet<string> _assignedUniforms = new(StringComparer.Ordinal);
+    // Span parameters the body assigns: the IR drops the assignment and keeps reading the span passed in.
+    private readonly SortedSet<string> _assignedSpanParameters = new(StringComparer.Ordinal);
+    // Scalar parameters the body assigns, read as locals (see CopyAssignedParameters).
+    private readonly Dictionary<IParameterSymbol, LocalExpression> _parameterCopies = new(SymbolEqualityComparer.Default);
     private bool _hasInvalidCode;
     private InlineFrame? _frame;
 
@@ -67,13 +69,16 @@ internal sealed partial class KernelBodyReader
     {
         var reader = new KernelBodyReader(kernel, parameters, cancellationToken);
         reader.FindSpansPassedByRef(body);
+        List<KernelStatement> copies = reader.CopyAssignedParameters(body).ToList();
         KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
+        if (copies.Count > 0)
+            block = new BlockStatement(copies.Concat(block.Statements).ToEquatableArray());
         // Statements read into both branches of an if report their excluded constructs twice.
         var errors = reader._errors.GroupBy(e => (e.Id, e.Location.SourceSpan, e.GetMessage())).Select(g => g.First()).ToImmutableArray();
         return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations)
         {
-            AssignedUniforms = reader._assignedUniforms.ToImmutableArray().ToEquatableArray(),
+            AssignedSpanParameters = reader._assignedSpanParameters.ToImmutableArray().ToEquatableArray(),
         };
     }
 
@@ -243,11 +248,13 @@ internal sealed partial class KernelBodyReader
                 return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
             case IParameterReferenceOperation parameter when _frame is { IsStatementInline: true } && _frame.Scalars.TryGetValue(parameter.Parameter, out KernelExpression? copy) && copy is LocalExpression local:
                 return Track(new AssignLocalStatement(local.Name, value), statement);
+            case IParameterReferenceOperation parameter when _frame is null && _parameterCopies.TryGetValue(parameter.Parameter, out LocalExpression? copy):
+                return Track(new AssignLocalStatement(copy.Name, value), statement);
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
                 return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
                 NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
-                _assignedUniforms.Add(parameter.Parameter.Name);
+                _assignedSpanParameters.Add(parameter.Parameter.Name);
                 return new BlockStatement(EquatableArray<KernelStatement>.Empty);
             case IInvalidOperation:
                 _hasInvalidCode = true;
@@ -280,6 +287,8 @@ internal sealed partial class KernelBodyReader
                     : Placeholder(operation, $"the span '{parameter.Parameter.Name}' used as a value");
             case ILocalReferenceOperation local when _frame is not null && _frame.Locals.TryGetValue(local.Local, out KernelExpression? definition):
                 return definition;
+            case IParameterReferenceOperation parameter when _parameterCopies.TryGetValue(parameter.Parameter, out LocalExpression? copy):
+                return Track(new LocalExpression(copy.Name, copy.Type), operation);
             case IParameterReferenceOperation parameter when _parameters.TryGetValue(parameter.Parameter.Name, out KernelParameter? p):
                 return p.Kind switch
                 {
@@ -971,9 +980,7 @@ internal sealed partial class KernelBodyReader
     private IEnumerable<KernelStatement> DeclareSpanLocal(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? initializer)
     {
         ILocalSymbol local = declarator.Symbol;
-        string name = local.Name;
-        for (int suffix = 2; !_usedNames.Add(name); suffix++)
-            name = local.Name + "_" + suffix;
+        string name = FreshName(local.Name);
         _spanLocals[local] = null;
         _spanLoopDepth[local] = _loopDepth;
         if (_spansPassedByRef.Contains(local))
@@ -1330,6 +1337,6 @@ internal sealed record BodyReadResult(
     bool HasInvalidCode,
     IReadOnlyDictionary<object, Location> Locations)
 {
-    /// <summary>See <see cref="KernelModel.AssignedUniforms"/>.</summary>
-    public EquatableArray<string> AssignedUniforms { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>See <see cref="KernelModel.AssignedSpanParameters"/>.</summary>
+    public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;
 }

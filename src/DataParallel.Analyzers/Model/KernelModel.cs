@@ -31,11 +31,12 @@ internal sealed record KernelModel(
     LocationInfo? Location)
 {
     /// <summary>
-    /// Uniform parameters the body assigns (the kernel then runs as written, <see cref="Unlowered"/>). The IR keeps
-    /// reading the value passed in, so no fact derived from it — a bound proven at entry, a race-freedom
-    /// requirement, race freedom itself (<c>k = -i; y[i + k] = …</c>) — describes what the kernel does.
+    /// Span parameters the body assigns (<c>x = z;</c>; the kernel then runs as written, <see cref="Unlowered"/>).
+    /// The IR keeps reading the span passed in, so no fact derived from it — a bound proven at entry, a race-freedom
+    /// requirement, race freedom itself — describes what the kernel does. (Scalar parameters the body assigns are
+    /// read as locals holding the value passed in, which the analyses follow.)
     /// </summary>
-    public EquatableArray<string> AssignedUniforms { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;
 
     public string FullName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name)) + "." + Name;
 }

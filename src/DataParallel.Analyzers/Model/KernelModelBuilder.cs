@@ -138,7 +138,7 @@ internal static class KernelModelBuilder
                 read.Unlowered?.Description,
                 LocationInfo.From(nameLocation))
             {
-                AssignedUniforms = read.AssignedUniforms,
+                AssignedSpanParameters = read.AssignedSpanParameters,
             };
             if (EntryPointCollision(method, model) is { } collision)
             {

@@ -80,10 +80,10 @@ internal static class RunnerEmitter
             writer.Line($"if ({string.Join(" || ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__count{d} == 0"))})");
             writer.Line($"    {empty}");
             bool mayRunInOrder;
-            if (kernel.AssignedUniforms.Count > 0)
+            if (kernel.AssignedSpanParameters.Count > 0)
             {
-                // No race analysis describes a kernel that changes a uniform per index (k = -i; y[i + k] = …).
-                writer.Line($"// The kernel assigns {string.Join(", ", kernel.AssignedUniforms.Select(u => $"'{u}'"))}, which the race analysis reads as the value passed in: it runs in order, as written.");
+                // No race analysis describes a kernel that points a span parameter elsewhere (x = y; x[i + 1] = …).
+                writer.Line($"// The kernel assigns {string.Join(", ", kernel.AssignedSpanParameters.Select(u => $"'{u}'"))}, which the race analysis reads as the span passed in: it runs in order, as written.");
                 writer.Line("bool __inOrder = true;");
                 mayRunInOrder = true;
             }

@@ -75,9 +75,9 @@ internal sealed class CpuKernelPlan
         int cost = simd.Plan?.Work.AtCompileTime ?? ScalarCost(kernel);
         int laneBytes = simd.Plan?.LaneBytes ?? 4;
         IndexRanges ranges = simd.Plan?.Ranges ?? IndexRanges.Of(kernel);
-        // A kernel that assigns a uniform parameter is read with the value passed in (KernelModel.AssignedUniforms):
-        // a proof could throw for an index the kernel computes differently. Its scalar code checks every access.
-        ImmutableArray<ProvenAccess> proven = kernel.AssignedUniforms.Count > 0 ? ImmutableArray<ProvenAccess>.Empty
+        // A kernel that assigns a span parameter is read with the span passed in (KernelModel.AssignedSpanParameters):
+        // a proof could throw for an access the kernel makes elsewhere. Its scalar code checks every access.
+        ImmutableArray<ProvenAccess> proven = kernel.AssignedSpanParameters.Count > 0 ? ImmutableArray<ProvenAccess>.Empty
             : simd.Plan?.Proven ?? AccessProof.Collect(kernel, ranges, exactOnly: true);
         return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, cost, 64 / laneBytes);
     }

@@ -35,6 +35,16 @@ public sealed class WriteWriteRaceTests
         """);
 
     [Fact]
+    public Task A_uniform_parameter_assigned_per_index_is_followed() => Verify("""
+        [Parallel]
+        public static void Collapse(int i, int k, ReadOnlySpan<float> x, Span<float> y)
+        {
+            k = -i;
+            {|DP1001:y[i + k]|} = x[i] + i;
+        }
+        """);
+
+    [Fact]
     public Task Remainder_by_a_uniform_is_checked_at_entry_not_reported() => Verify("""
         [Parallel]
         public static void Wrap(int i, int n, ReadOnlySpan<float> x, Span<float> y) => y[i % n] = x[i];

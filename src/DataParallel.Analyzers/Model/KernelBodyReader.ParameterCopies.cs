@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataParallel.Analyzers.Model;
+
+internal sealed partial class KernelBodyReader
+{
+    /// <summary>
+    /// Declares a local for each scalar parameter the body assigns (<c>k -= 1;</c>, <c>n /= 2;</c>, <c>i++</c>,
+    /// <c>(a, k) = …</c>, <c>Step(ref k)</c>). Every index's call of the kernel method gets its own copy of its
+    /// arguments, so such a parameter is exactly a local that starts with the value passed in; the IR reads it as
+    /// one, and the analyses follow its assignments as they follow any local's. Found up front, as a read may
+    /// precede the first assignment.
+    /// </summary>
+    private IEnumerable<KernelStatement> CopyAssignedParameters(IOperation body)
+    {
+        foreach (IParameterReferenceOperation reference in body.DescendantsAndSelf().OfType<IParameterReferenceOperation>())
+        {
+            IParameterSymbol parameter = reference.Parameter;
+            if (_parameterCopies.ContainsKey(parameter) || parameter.RefKind != RefKind.None || !IsWritten(reference)
+                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _kernel)
+                || !_parameters.TryGetValue(parameter.Name, out KernelParameter? p))
+                continue;
+            KernelExpression? passed = p.Kind switch
+            {
+                ParameterKind.Index => new IndexExpression(p.Dimension),
+                ParameterKind.Uniform => new UniformExpression(p.Name, p.Type),
+                _ => null,
+            };
+            if (passed is null)
+                continue;
+            var copy = new LocalExpression(FreshName(p.Name), p.Type);
+            _parameterCopies[parameter] = copy;
+            yield return Track(new DeclareLocalStatement(copy.Name, copy.Type, passed), reference);
+        }
+    }
+
+    /// <summary>Whether <paramref name="reference"/> is assigned: a target, an element of a deconstructed tuple, or a <c>ref</c>/<c>out</c> argument.</summary>
+    private static bool IsWritten(IOperation reference)
+    {
+        IOperation target = reference;
+        while (target.Parent is ITupleOperation tuple)
+            target = tuple;
+        return target.Parent switch
+        {
+            IAssignmentOperation assignment => assignment.Target == target,
+            IIncrementOrDecrementOperation => true,
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+            _ => false,
+        };
+    }
+}

@@ -126,6 +126,8 @@ internal sealed partial class KernelBodyReader
                 return Track(ReadLoop(forLoop.Before.SelectMany(ReadStatements).ToList(), forLoop.Condition, forLoop.AtLoopBottom, forLoop.Body, conditionAfterBody: false), operation);
             case IWhileLoopOperation whileLoop when !whileLoop.ConditionIsUntil:
                 return Track(ReadLoop([], whileLoop.Condition, ImmutableArray<IOperation>.Empty, whileLoop.Body, !whileLoop.ConditionIsTop), operation);
+            case IForEachLoopOperation forEach when ReadForEach(forEach) is { } loop:
+                return Track(loop, operation);
             case ISwitchOperation switchStatement:
                 return ReadSwitchStatement(switchStatement);
             case IBranchOperation { BranchKind: BranchKind.Break }:
@@ -206,16 +208,9 @@ internal sealed partial class KernelBodyReader
                 return Assign(compound.Target, ConvertTo(combined, targetType, compound.IsChecked), operation);
             }
             case IIncrementOrDecrementOperation increment when increment.OperatorMethod is null:
-            {
-                if (ScalarKindFacts.FromType(increment.Target.Type) is not { } targetType)
-                    return Unsupported(operation);
-                ScalarKind operandType = Promote(targetType);
-                KernelExpression one = new ConstantExpression(operandType, LiteralFormatter.Format(1, operandType), 1);
-                KernelExpression current = ConvertTo(ReadTargetValue(increment.Target), operandType, checkedContext: false);
-                BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
-                KernelExpression combined = new BinaryExpression(op, current, one, operandType, increment.IsChecked);
-                return Assign(increment.Target, ConvertTo(combined, targetType, increment.IsChecked), operation);
-            }
+                return ScalarKindFacts.FromType(increment.Target.Type) is { } incremented
+                    ? Increment(increment, ReadTargetValue(increment.Target), incremented, operation)
+                    : Unsupported(operation);
             case IInvocationOperation call when call.TargetMethod.ReturnsVoid && IsInlinableHelper(call.TargetMethod):
             {
                 if (InlineStatements(call, call.TargetMethod) is not { } inlined)
@@ -289,6 +284,8 @@ internal sealed partial class KernelBodyReader
                 return definition;
             case IParameterReferenceOperation parameter when _parameterCopies.TryGetValue(parameter.Parameter, out LocalExpression? copy):
                 return Track(new LocalExpression(copy.Name, copy.Type), operation);
+            case IIncrementOrDecrementOperation increment when ReadIncrementValue(increment) is { } value:
+                return value;
             case IParameterReferenceOperation parameter when _parameters.TryGetValue(parameter.Parameter.Name, out KernelParameter? p):
                 return p.Kind switch
                 {

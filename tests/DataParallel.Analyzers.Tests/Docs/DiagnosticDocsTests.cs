@@ -13,13 +13,13 @@ using Xunit;
 namespace DataParallel.Analyzers.Tests.Docs;
 
 /// <summary>
-/// The pages of docs/diagnostics for the race and locality IDs show what the analyzers do: the failing example
-/// reports the page's ID and the fixed example does not. (Examples may call generated entry points, which do not
+/// The pages of docs/diagnostics for the race, locality and lowering IDs show what the analyzers do: the failing
+/// example reports the page's ID and the fixed example does not. (Examples may call generated entry points, which do not
 /// exist here; compiler errors outside kernels do not matter to the analyzers.)
 /// </summary>
 public sealed class DiagnosticDocsTests
 {
-    public static IEnumerable<object[]> Ids => new[] { "DP1001", "DP1002", "DP1003", "DP1004", "DP1005", "DP2001", "DP2002", "DP2003", "DP2004", "DP2005", "DP2006" }.Select(id => new object[] { id });
+    public static IEnumerable<object[]> Ids => new[] { "DP1001", "DP1002", "DP1003", "DP1004", "DP1005", "DP2001", "DP2002", "DP2003", "DP2004", "DP2005", "DP2006", "DP3001" }.Select(id => new object[] { id });
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -27,7 +27,8 @@ public sealed class DiagnosticDocsTests
     {
         string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md"));
         Assert.Contains($"dotnet_diagnostic.{id}.severity", page);
-        Assert.Contains($"| Category | DataParallel.{(id.StartsWith("DP1", StringComparison.Ordinal) ? "Races" : "Locality")} |", page);
+        string category = id[2] switch { '1' => "Races", '2' => "Locality", _ => "Lowering" };
+        Assert.Contains($"| Category | DataParallel.{category} |", page);
 
         Assert.Contains(await IdsReported(Example(page, "## Failing example")), d => d == id);
         Assert.DoesNotContain(await IdsReported(Example(page, "## Fixed example")), d => d == id);
@@ -42,14 +43,16 @@ public sealed class DiagnosticDocsTests
         return block.Groups[1].Value;
     }
 
-    private static async Task<IEnumerable<string>> IdsReported(string members)
+    /// <summary>What the analyzers report on an example: kernel members, or a whole file with its usings and class.</summary>
+    private static async Task<IEnumerable<string>> IdsReported(string example)
     {
-        string source = "using System;\nusing DataParallel;\n\npublic static partial class Kernels\n{\n" + members + "\n}\n";
+        string source = example.Contains("partial class Kernels", StringComparison.Ordinal) ? example : KernelSource.Wrap(example);
         Compilation compilation = TestCompilation.Create(source);
         var race = await AnalyzerVerifier<RaceAnalyzer>.GetDiagnosticsAsync(compilation, new RaceAnalyzer());
         var locality = await AnalyzerVerifier<LocalityAnalyzer>.GetDiagnosticsAsync(compilation, new LocalityAnalyzer());
+        var lowering = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync(compilation, new KernelAnalyzer());
         // #pragma warning disable applies to analyzer diagnostics through the compilation's suppression.
-        return race.Concat(locality).Where(d => !d.IsSuppressed).Select(d => d.Id).ToList();
+        return race.Concat(locality).Concat(lowering).Where(d => !d.IsSuppressed).Select(d => d.Id).ToList();
     }
 
     private static string RepositoryRoot([CallerFilePath] string here = "")

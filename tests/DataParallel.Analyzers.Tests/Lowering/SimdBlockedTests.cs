@@ -116,14 +116,27 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_foreach_loop_is_reported_on_the_loop() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_foreach_loop_over_converted_elements_is_reported_on_the_loop() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
         [Parallel]
         public static void CountBelow(int i, ReadOnlySpan<float> x, Span<int> y)
         {
             int count = 0;
-            {|DP3001:foreach (float v in x)
+            {|DP3001:foreach (double v in x)
                 if (v < x[i])
                     count++;|}
+            y[i] = count;
+        }
+        """);
+
+    [Fact]
+    public Task A_foreach_loop_over_a_span_vectorises() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+        [Parallel]
+        public static void CountBelow(int i, ReadOnlySpan<float> x, Span<int> y)
+        {
+            int count = 0;
+            foreach (float v in x)
+                if (v < x[i])
+                    count++;
             y[i] = count;
         }
         """);

@@ -377,7 +377,7 @@ internal sealed partial class KernelBodyReader
                 "kernels may call only static methods whose bodies are in the kernel language");
             return new HelperCallExpression(method.Name, type ?? ScalarKind.Int32);
         }
-        string container = method.ContainingType.ToDisplayString();
+        string container = PrimitiveMathAliases.MathClassOf(method) ?? method.ContainingType.ToDisplayString();
         if (container == "System.Math" || container == "System.MathF")
         {
             string? roundingMode = null;

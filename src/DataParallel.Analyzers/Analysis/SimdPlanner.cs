@@ -243,6 +243,10 @@ internal static class SimdPlanner
                 case BinaryOperator.Remainder when type.IsInteger():
                     AddWork(20);
                     break;
+                case BinaryOperator.Remainder when type.IsFloatingPoint():
+                    // Lane by lane through the scalar operator (fmod).
+                    AddWork(40);
+                    break;
                 case BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr when type.IsInteger() || type == ScalarKind.Boolean:
                     break;
                 case BinaryOperator.ConditionalAnd or BinaryOperator.ConditionalOr:

@@ -399,6 +399,9 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     divisor = $"{width.Api}.ConditionalSelect({MaskAs(Guard, lane)}, {divisor}, {width.Api}<{lane.Keyword()}>.One)";
                 return binary.Operator == BinaryOperator.Divide ? $"({left} / {divisor})" : $"{Lanes}.Remainder({left}, {divisor})";
             }
+            case BinaryOperator.Remainder when lane.IsFloatingPoint():
+                // fmod has no vector instruction; lane by lane keeps the exact remainder (and the rest of the kernel vectorised).
+                return $"Dp::Lanes.Map<{width.Type(lane)}, {lane.Keyword()}>({left}, {Write(binary.Right)}, static (a, b) => a % b)";
             case BinaryOperator.Add or BinaryOperator.Subtract when fastMath && lane.IsFloatingPoint() && Contractible(binary) is { } fused:
                 return fused;
             default:

@@ -195,6 +195,13 @@ internal sealed record Assign(string Name, string Op, Expr Value) : Stmt
     public override void Render(StringBuilder text, int indent) => text.Append(Pad(indent)).AppendLine($"{Name} {Op} {Value.Render()};");
 }
 
+/// <summary><c>(a, b) = (valueA, valueB);</c>: both values are computed before either name is assigned.</summary>
+internal sealed record TupleAssign(string First, string Second, Expr FirstValue, Expr SecondValue) : Stmt
+{
+    public override void Render(StringBuilder text, int indent)
+        => text.Append(Pad(indent)).AppendLine($"({First}, {Second}) = ({FirstValue.Render()}, {SecondValue.Render()});");
+}
+
 internal sealed record Increment(string Name, string Op) : Stmt
 {
     public override void Render(StringBuilder text, int indent) => text.Append(Pad(indent)).AppendLine($"{Name}{Op};");

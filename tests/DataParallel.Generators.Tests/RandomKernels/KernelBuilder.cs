@@ -173,6 +173,7 @@ internal sealed class KernelBuilder
                 Var target = Pick(_scope.Where(v => v.Assignable && v.Type != Ty.Bool).ToArray());
                 return [new Increment(target.Name, Pick("++", "--"))];
             }),
+            (_scope.Count(v => v.Assignable && v.Type != Ty.Bool) >= 2 ? 4 : 0, () => [SimultaneousAssignment(depth)]),
             (canNest ? 14 : 0, () => [Branch(nesting, depth)]),
             // Loops nest at most two deep, and rarely: every level multiplies the generated code.
             (canNest ? (_loopDepth == 0 ? 7 : _loopDepth == 1 ? 2 : 0) : 0, () => [ForLoop(nesting)]),
@@ -260,6 +261,16 @@ internal sealed class KernelBuilder
         // A compound assignment needs an operand of the target's own type (small types do not take an int).
         Expr value = chosen == "=" ? NotJust(target.Name, type, () => Expression(type, depth)) : Exact(type, depth);
         return new Assign(target.Name, chosen, value);
+    }
+
+    /// <summary><c>(a, b) = (…, …);</c> over two different names, often reading each other (a swap, a rotation step).</summary>
+    private Stmt SimultaneousAssignment(int depth)
+    {
+        Var[] assignable = _scope.Where(v => v.Assignable && v.Type != Ty.Bool).ToArray();
+        Var first = Pick(assignable);
+        Var second = Pick(assignable.Where(v => v.Name != first.Name).ToArray());
+        return new TupleAssign(first.Name, second.Name,
+            NotJust(first.Name, first.Type, () => Expression(first.Type, depth)), NotJust(second.Name, second.Type, () => Expression(second.Type, depth)));
     }
 
     private Stmt Branch(int nesting, int depth)

@@ -114,6 +114,12 @@ internal static class KernelShrinker
                     foreach (Expr value in Expression(assign.Value, kernel))
                         yield return block.SetItem(s, assign with { Value = value });
                     break;
+                case TupleAssign tuple:
+                    foreach (Expr value in Expression(tuple.FirstValue, kernel))
+                        yield return block.SetItem(s, tuple with { FirstValue = value });
+                    foreach (Expr value in Expression(tuple.SecondValue, kernel))
+                        yield return block.SetItem(s, tuple with { SecondValue = value });
+                    break;
                 case Store store:
                     foreach (Expr value in Expression(store.Value, kernel))
                         yield return block.SetItem(s, store with { Value = value });

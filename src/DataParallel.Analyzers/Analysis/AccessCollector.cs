@@ -646,7 +646,9 @@ internal sealed class AccessCollector
             case MathCallExpression call:
             {
                 var arguments = call.Arguments.Select(a => Evaluate(a, env)).ToList();
-                if (call.Type.IsInteger() && arguments.All(a => a.Polynomial is { HasVariables: false }))
+                // An opaque atom is written back as the call with its arguments narrowed to the call's type (OpaqueExpression):
+                // only for calls whose arguments have that type (Math.Min and kin, not BitOperations' uint -> int counts).
+                if (call.Type.IsInteger() && call.Arguments.All(a => a.Type == call.Type) && arguments.All(a => a.Polynomial is { HasVariables: false }))
                     return Opaque($"{call.ContainingType.Substring(call.ContainingType.LastIndexOf('.') + 1)}.{call.Method}", arguments.Select(a => a.Polynomial!).ToImmutableArray(), call.Type);
                 return arguments.Aggregate(AbstractValue.Opaque, (acc, a) => acc.JoinDependencies(a));
             }

@@ -22,6 +22,8 @@ internal static class VectorMath
             ScalarKind argument = call.Arguments.Count == 1 ? call.Arguments[0].Type : ScalarKind.Boolean;
             return arity == 1 && type == ScalarKind.Int32 && argument is ScalarKind.Single or ScalarKind.Double or ScalarKind.SByte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64;
         }
+        if (IsBitCount(call.Method))
+            return arity == 1 && type == ScalarKind.Int32 && call.Arguments[0].Type is ScalarKind.UInt32 or ScalarKind.UInt64;
         foreach (KernelExpression argument in call.Arguments)
         {
             if (argument.Type != type)
@@ -45,6 +47,9 @@ internal static class VectorMath
             _ => false,
         };
     }
+
+    /// <summary><c>BitOperations</c> counts of an unsigned operand, returning int (the body reader brings every spelling to these).</summary>
+    public static bool IsBitCount(string method) => method is "PopCount" or "LeadingZeroCount" or "TrailingZeroCount";
 
     /// <summary>
     /// <c>float</c>/<c>double</c> classifications (<c>float.IsNaN(x)</c>, …) with a <c>VectorN</c> method of the same name
@@ -76,6 +81,7 @@ internal static class VectorMath
     {
         "Exp" or "Log" or "Log2" or "Sin" or "Cos" => 24,
         "Sqrt" => 8,
+        "PopCount" or "LeadingZeroCount" or "TrailingZeroCount" => 12,
         _ => 1,
     };
 }

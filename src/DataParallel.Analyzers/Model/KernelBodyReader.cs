@@ -409,6 +409,10 @@ internal sealed partial class KernelBodyReader
         {
             return Track(Rotation(method.Name == "RotateLeft", ReadExpression(invocation.Arguments[0].Value), ReadExpression(invocation.Arguments[1].Value)), invocation);
         }
+        else if (ReadBitCount(invocation, method, type) is { } bitCount)
+        {
+            return Track(bitCount, invocation);
+        }
         else if (SymbolEqualityComparer.Default.Equals(method, _kernel))
         {
             Reject(invocation, "A recursive call of the kernel", "a kernel runs once per index; recursion has no parallel meaning");

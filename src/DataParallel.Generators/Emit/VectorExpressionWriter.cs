@@ -122,6 +122,9 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 ScalarKind argumentLane = call.Arguments[0].Type.LaneType()!.Value;
                 return $"Dp::MathLanes.{(argumentLane.Size() == 8 ? "SignNarrowed" : "Sign")}({arguments[0]}, {ActiveLanes(argumentLane)})";
             }
+            case "PopCount" or "LeadingZeroCount" or "TrailingZeroCount":
+                // Unsigned lanes in, int counts out (half the width for 64-bit lanes), as Dp::BitLanes' overloads say.
+                return $"Dp::BitLanes.{call.Method}({arguments[0]})";
             case "Clamp":
                 // The entry point has checked min <= max (SimdPlan.ClampBounds).
                 return $"Dp::MathLanes.Clamp({arguments[0]}, {arguments[1]}, {arguments[2]})";

@@ -38,7 +38,8 @@ internal sealed partial class KernelBodyReader
         {
             var before = new LocalExpression(FreshName(variable.Name + "_before"), type);
             _pending.Add(new DeclareLocalStatement(before.Name, type, ReadTargetValue(increment.Target)));
-            _pending.Add(Increment(increment, before, type, increment));
+            // k = k + 1 rather than k = k_before + 1 (the same value): the access analysis recognises the first as a step.
+            _pending.Add(Increment(increment, ReadTargetValue(increment.Target), type, increment));
             return before;
         }
         _pending.Add(Increment(increment, ReadTargetValue(increment.Target), type, increment));

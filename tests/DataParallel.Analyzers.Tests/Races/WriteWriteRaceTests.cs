@@ -45,6 +45,31 @@ public sealed class WriteWriteRaceTests
         """);
 
     [Fact]
+    public Task A_counter_stepped_once_per_iteration_is_followed() => Verify("""
+        [Parallel]
+        public static void Spread(int i, ReadOnlySpan<float> x, Span<float> y)
+        {
+            int k = 0;
+            for (int t = 0; t < 4; t++)
+            {
+                y[i * 4 + k] = x[i];
+                k++;
+            }
+        }
+
+        [Parallel]
+        public static void Overlap(int i, ReadOnlySpan<float> x, Span<float> y)
+        {
+            int k = 0;
+            for (int t = 0; t < 4; t++)
+            {
+                {|DP1001:y[i + k]|} = x[i];
+                k += 1;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Remainder_by_a_uniform_is_checked_at_entry_not_reported() => Verify("""
         [Parallel]
         public static void Wrap(int i, int n, ReadOnlySpan<float> x, Span<float> y) => y[i % n] = x[i];

@@ -404,7 +404,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
             }
             case BinaryOperator.Remainder when lane.IsFloatingPoint():
                 // fmod has no vector instruction; lane by lane keeps the exact remainder (and the rest of the kernel vectorised).
-                return $"Dp::Lanes.Map<{width.Type(lane)}, {lane.Keyword()}>({left}, {Write(binary.Right)}, static (a, b) => a % b)";
+                return $"Dp::Lanes.FloatingRemainder<{width.Type(lane)}, {lane.Keyword()}>({left}, {Write(binary.Right)})";
             case BinaryOperator.Add or BinaryOperator.Subtract when fastMath && lane.IsFloatingPoint() && Contractible(binary) is { } fused:
                 return fused;
             default:

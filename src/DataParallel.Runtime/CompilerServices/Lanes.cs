@@ -338,6 +338,20 @@ public static class Lanes
     }
 
     /// <summary>
+    /// C#'s <c>%</c> on <c>float</c>/<c>double</c> lanes (fmod, exact): no vector instruction computes it, so it runs
+    /// lane by lane like <see cref="Map{TVector, T}(TVector, TVector, Func{T, T, T})"/>, without the delegate call.
+    /// </summary>
+    public static TVector FloatingRemainder<TVector, T>(TVector left, TVector right) where TVector : struct where T : IModulusOperators<T, T, T>
+    {
+        ref T a = ref Unsafe.As<TVector, T>(ref left);
+        ref T b = ref Unsafe.As<TVector, T>(ref right);
+        int count = Unsafe.SizeOf<TVector>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < count; lane++)
+            Unsafe.Add(ref a, lane) %= Unsafe.Add(ref b, lane);
+        return left;
+    }
+
+    /// <summary>
     /// Shifts each lane left by its own count, masked to the lane's width as C# masks a shift count (<c>&amp; 31</c>
     /// or <c>&amp; 63</c>). <typeparamref name="TVector"/> is any vector of integer lanes <typeparamref name="T"/>;
     /// <c>counts</c> has the same type.

@@ -57,6 +57,20 @@ public sealed class TupleDeconstructionDifferentialTests
             }
 
             [Parallel]
+            public static void RowCol(int i, int width, ReadOnlySpan<float> x, Span<float> y)
+            {
+                (int row, int col) = Math.DivRem(i, width);
+                y[i] = x[i] * row + col;
+            }
+
+            [Parallel]
+            public static void Quotients(int i, ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> q)
+            {
+                var (d, r) = long.DivRem(a[i], b[i]);
+                q[i] = d * 1000 + r;
+            }
+
+            [Parallel]
             public static void Widening(int i, ReadOnlySpan<short> s, Span<long> y, Span<float> z)
             {
                 long wide;
@@ -76,6 +90,10 @@ public sealed class TupleDeconstructionDifferentialTests
             public static void FibonacciScalar(int[] steps, long[] f) { for (int i = 0; i < f.Length; i++) Kernels.Fibonacci(i, steps, f); }
             public static void DeclaredGenerated(double[] x, int[] m, double[] y) => Kernels.Declared(x, m, y);
             public static void DeclaredScalar(double[] x, int[] m, double[] y) { for (int i = 0; i < y.Length; i++) Kernels.Declared(i, x, m, y); }
+            public static void RowColGenerated(int width, float[] x, float[] y) => Kernels.RowCol(width, x, y);
+            public static void RowColScalar(int width, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.RowCol(i, width, x, y); }
+            public static void QuotientsGenerated(long[] a, long[] b, long[] q) => Kernels.Quotients(a, b, q);
+            public static void QuotientsScalar(long[] a, long[] b, long[] q) { for (int i = 0; i < q.Length; i++) Kernels.Quotients(i, a, b, q); }
             public static void WideningGenerated(short[] s, long[] y, float[] z) => Kernels.Widening(s, y, z);
             public static void WideningScalar(short[] s, long[] y, float[] z) { for (int i = 0; i < y.Length; i++) Kernels.Widening(i, s, y, z); }
         }
@@ -104,11 +122,23 @@ public sealed class TupleDeconstructionDifferentialTests
     }
 
     [Fact]
+    public void DivRem_gives_the_quotient_and_remainder_and_throws_where_the_call_throws()
+    {
+        foreach (int width in new[] { 1, 7, 64 })
+            Check("RowCol", size => [width, TestValues.Floats(size, size + 7), new float[size]]);
+        Check("Quotients", size => [TestValues.Integers<long>(size, size + 8), TestValues.SmallIntegers<long>(size, size + 9, 1, 1000), new long[size]]);
+        long[] b = TestValues.SmallIntegers<long>(100, 10, 1, 50);
+        b[61] = 0;
+        Assert.Throws<DivideByZeroException>(() => s_drivers.Value.Invoke("QuotientsScalar", new long[100], b, new long[100]));
+        Assert.Throws<DivideByZeroException>(() => s_drivers.Value.Invoke("QuotientsGenerated", new long[100], b, new long[100]));
+    }
+
+    [Fact]
     public void Every_kernel_here_vectorises() => GeneratorHarness.Run(Source).AssertEveryKernelVectorises();
 
     [Theory]
-    [InlineData("(int q, int r) = Math.DivRem(i, 3); y[i] = x[i] + q - r;", "a tuple (deconstruction) assignment from something other than a tuple of scalars written out")]
-    [InlineData("float a = 0f, b = 0f; ((a, b), y[i]) = ((x[i], 2f), 3f); y[i] += a * b;", "a tuple (deconstruction) assignment from something other than a tuple of scalars written out")]
+    [InlineData("(float s, float c) = MathF.SinCos(x[i]); y[i] = s + c;", "a tuple (deconstruction) assignment from something other than a tuple of scalars written out or Math.DivRem")]
+    [InlineData("float a = 0f, b = 0f; ((a, b), y[i]) = ((x[i], 2f), 3f); y[i] += a * b;", "a tuple (deconstruction) assignment from something other than a tuple of scalars written out or Math.DivRem")]
     [InlineData("int k = i; (k, y[k]) = (k + 1, x[i]);", "the tuple assignment target y[k], whose index reads what the same assignment writes")]
     public void Deconstructions_the_reader_cannot_follow_run_scalar_and_say_why(string body, string reason)
     {

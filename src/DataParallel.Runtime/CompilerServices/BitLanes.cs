@@ -20,12 +20,15 @@ namespace DataParallel.CompilerServices;
 public static class BitLanes
 {
     /// <summary><c>BitOperations.PopCount</c> per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<int> PopCount(Vector64<uint> value) => Count(value).AsInt32();
 
     /// <summary><c>BitOperations.LeadingZeroCount</c> per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<int> LeadingZeroCount(Vector64<uint> value) => Count(~Smear(value)).AsInt32();
 
     /// <summary><c>BitOperations.TrailingZeroCount</c> per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<int> TrailingZeroCount(Vector64<uint> value) => Count(~value & (value - Vector64<uint>.One)).AsInt32();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,10 +37,13 @@ public static class BitLanes
         v -= (v >> 1) & Vector64.Create(T.CreateTruncating(0x5555_5555_5555_5555ul));
         v = (v & Vector64.Create(T.CreateTruncating(0x3333_3333_3333_3333ul))) + ((v >> 2) & Vector64.Create(T.CreateTruncating(0x3333_3333_3333_3333ul)));
         v = (v + (v >> 4)) & Vector64.Create(T.CreateTruncating(0x0F0F_0F0F_0F0F_0F0Ful));
+        // The byte sums folded into the top byte by one multiply where lanes are 32 bits (a single instruction from
+        // SSE4.1 on); 64-bit lanes have no such multiply below AVX-512, so they fold by shifts.
+        if (Unsafe.SizeOf<T>() == 4)
+            return (v * Vector64.Create(T.CreateTruncating(0x0101_0101ul))) >> 24;
         v += v >> 8;
         v += v >> 16;
-        if (Unsafe.SizeOf<T>() == 8)
-            v += v >> 32;
+        v += v >> 32;
         return v & Vector64.Create(T.CreateTruncating(0x7Ful));
     }
 
@@ -55,21 +61,27 @@ public static class BitLanes
     }
 
     /// <inheritdoc cref="PopCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> PopCount(Vector128<uint> value) => Count(value).AsInt32();
 
     /// <inheritdoc cref="PopCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<int> PopCount(Vector128<ulong> value) => Narrow(Count(value));
 
     /// <inheritdoc cref="LeadingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> LeadingZeroCount(Vector128<uint> value) => Count(~Smear(value)).AsInt32();
 
     /// <inheritdoc cref="LeadingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<int> LeadingZeroCount(Vector128<ulong> value) => Narrow(Count(~Smear(value)));
 
     /// <inheritdoc cref="TrailingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> TrailingZeroCount(Vector128<uint> value) => Count(~value & (value - Vector128<uint>.One)).AsInt32();
 
     /// <inheritdoc cref="TrailingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector64<int> TrailingZeroCount(Vector128<ulong> value) => Narrow(Count(~value & (value - Vector128<ulong>.One)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -78,10 +90,13 @@ public static class BitLanes
         v -= (v >> 1) & Vector128.Create(T.CreateTruncating(0x5555_5555_5555_5555ul));
         v = (v & Vector128.Create(T.CreateTruncating(0x3333_3333_3333_3333ul))) + ((v >> 2) & Vector128.Create(T.CreateTruncating(0x3333_3333_3333_3333ul)));
         v = (v + (v >> 4)) & Vector128.Create(T.CreateTruncating(0x0F0F_0F0F_0F0F_0F0Ful));
+        // The byte sums folded into the top byte by one multiply where lanes are 32 bits (a single instruction from
+        // SSE4.1 on); 64-bit lanes have no such multiply below AVX-512, so they fold by shifts.
+        if (Unsafe.SizeOf<T>() == 4)
+            return (v * Vector128.Create(T.CreateTruncating(0x0101_0101ul))) >> 24;
         v += v >> 8;
         v += v >> 16;
-        if (Unsafe.SizeOf<T>() == 8)
-            v += v >> 32;
+        v += v >> 32;
         return v & Vector128.Create(T.CreateTruncating(0x7Ful));
     }
 
@@ -102,21 +117,27 @@ public static class BitLanes
     private static Vector64<int> Narrow(Vector128<ulong> counts) => Vector128.Narrow(counts, counts).GetLower().AsInt32();
 
     /// <inheritdoc cref="PopCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> PopCount(Vector256<uint> value) => Count(value).AsInt32();
 
     /// <inheritdoc cref="PopCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> PopCount(Vector256<ulong> value) => Narrow(Count(value));
 
     /// <inheritdoc cref="LeadingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> LeadingZeroCount(Vector256<uint> value) => Count(~Smear(value)).AsInt32();
 
     /// <inheritdoc cref="LeadingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> LeadingZeroCount(Vector256<ulong> value) => Narrow(Count(~Smear(value)));
 
     /// <inheritdoc cref="TrailingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> TrailingZeroCount(Vector256<uint> value) => Count(~value & (value - Vector256<uint>.One)).AsInt32();
 
     /// <inheritdoc cref="TrailingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> TrailingZeroCount(Vector256<ulong> value) => Narrow(Count(~value & (value - Vector256<ulong>.One)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -125,10 +146,13 @@ public static class BitLanes
         v -= (v >> 1) & Vector256.Create(T.CreateTruncating(0x5555_5555_5555_5555ul));
         v = (v & Vector256.Create(T.CreateTruncating(0x3333_3333_3333_3333ul))) + ((v >> 2) & Vector256.Create(T.CreateTruncating(0x3333_3333_3333_3333ul)));
         v = (v + (v >> 4)) & Vector256.Create(T.CreateTruncating(0x0F0F_0F0F_0F0F_0F0Ful));
+        // The byte sums folded into the top byte by one multiply where lanes are 32 bits (a single instruction from
+        // SSE4.1 on); 64-bit lanes have no such multiply below AVX-512, so they fold by shifts.
+        if (Unsafe.SizeOf<T>() == 4)
+            return (v * Vector256.Create(T.CreateTruncating(0x0101_0101ul))) >> 24;
         v += v >> 8;
         v += v >> 16;
-        if (Unsafe.SizeOf<T>() == 8)
-            v += v >> 32;
+        v += v >> 32;
         return v & Vector256.Create(T.CreateTruncating(0x7Ful));
     }
 
@@ -149,21 +173,27 @@ public static class BitLanes
     private static Vector128<int> Narrow(Vector256<ulong> counts) => Vector256.Narrow(counts, counts).GetLower().AsInt32();
 
     /// <inheritdoc cref="PopCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<int> PopCount(Vector512<uint> value) => Count(value).AsInt32();
 
     /// <inheritdoc cref="PopCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> PopCount(Vector512<ulong> value) => Narrow(Count(value));
 
     /// <inheritdoc cref="LeadingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<int> LeadingZeroCount(Vector512<uint> value) => Count(~Smear(value)).AsInt32();
 
     /// <inheritdoc cref="LeadingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> LeadingZeroCount(Vector512<ulong> value) => Narrow(Count(~Smear(value)));
 
     /// <inheritdoc cref="TrailingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<int> TrailingZeroCount(Vector512<uint> value) => Count(~value & (value - Vector512<uint>.One)).AsInt32();
 
     /// <inheritdoc cref="TrailingZeroCount(Vector64{uint})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> TrailingZeroCount(Vector512<ulong> value) => Narrow(Count(~value & (value - Vector512<ulong>.One)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -172,10 +202,13 @@ public static class BitLanes
         v -= (v >> 1) & Vector512.Create(T.CreateTruncating(0x5555_5555_5555_5555ul));
         v = (v & Vector512.Create(T.CreateTruncating(0x3333_3333_3333_3333ul))) + ((v >> 2) & Vector512.Create(T.CreateTruncating(0x3333_3333_3333_3333ul)));
         v = (v + (v >> 4)) & Vector512.Create(T.CreateTruncating(0x0F0F_0F0F_0F0F_0F0Ful));
+        // The byte sums folded into the top byte by one multiply where lanes are 32 bits (a single instruction from
+        // SSE4.1 on); 64-bit lanes have no such multiply below AVX-512, so they fold by shifts.
+        if (Unsafe.SizeOf<T>() == 4)
+            return (v * Vector512.Create(T.CreateTruncating(0x0101_0101ul))) >> 24;
         v += v >> 8;
         v += v >> 16;
-        if (Unsafe.SizeOf<T>() == 8)
-            v += v >> 32;
+        v += v >> 32;
         return v & Vector512.Create(T.CreateTruncating(0x7Ful));
     }
 

@@ -257,6 +257,19 @@ internal sealed record For(string Variable, string Bound, ImmutableArray<Stmt> B
 }
 
 /// <summary>
+/// <c>foreach (T v in x.Slice(start, count))</c> over a few elements of an input span's padding, so it stays in
+/// bounds for every domain; the body may read <c>v</c>.
+/// </summary>
+internal sealed record ForEach(Ty Type, string Variable, int Start, int Count, ImmutableArray<Stmt> Body) : Stmt
+{
+    public override void Render(StringBuilder text, int indent)
+    {
+        text.Append(Pad(indent)).AppendLine($"foreach ({Type.Keyword()} {Variable} in {Type.Span()}.Slice({Start}, {Count}))");
+        RenderBlock(Body, text, indent);
+    }
+}
+
+/// <summary>
 /// <c>int n = 0; while (n &lt; bound &amp;&amp; cond) { n++; … }</c>: the trip count varies by lane through the condition and
 /// is capped by the uniform bound, so every lane terminates; the counter steps first so <c>continue</c> cannot spin.
 /// </summary>

@@ -183,6 +183,7 @@ internal sealed class KernelBuilder
                 return Chance(0.7) ? [loop, new Assign(Checksum, "+=", new Name(Ty.Int, loop.Counter))] : [loop];
             }),
             (canNest ? (_loopDepth == 0 ? 5 : _loopDepth == 1 ? 1 : 0) : 0, () => EscapeLoop(nesting)),
+            (canNest ? (_loopDepth == 0 ? 4 : _loopDepth == 1 ? 1 : 0) : 0, () => [ForEachLoop(nesting)]),
             (5, () => [new If(Bool(depth), [new Return(IsReduction ? Expression(_output, depth) : null)], null)]),
             (inLoop ? 10 : 0, () => [new If(Bool(depth), [new Jump(Pick("break", "continue"))], null)]),
             (IsReduction ? 0 : 5, () =>
@@ -261,6 +262,19 @@ internal sealed class KernelBuilder
         // A compound assignment needs an operand of the target's own type (small types do not take an int).
         Expr value = chosen == "=" ? NotJust(target.Name, type, () => Expression(type, depth)) : Exact(type, depth);
         return new Assign(target.Name, chosen, value);
+    }
+
+    /// <summary>A foreach over 1 to 4 elements at the start of an input span (inside its padding): the variable is read, never assigned.</summary>
+    private Stmt ForEachLoop(int nesting)
+    {
+        Ty type = Pick(TyFacts.Numeric);
+        string variable = Fresh("e");
+        _scope.Add(new Var(variable, type, Assignable: false));
+        _loopDepth++;
+        ImmutableArray<Stmt> body = LoopBody(nesting);
+        _loopDepth--;
+        _scope.RemoveAll(v => v.Name == variable);
+        return new ForEach(type, variable, _random.Next(Padding - 4), 1 + _random.Next(4), body);
     }
 
     /// <summary><c>(a, b) = (…, …);</c> over two different names, often reading each other (a swap, a rotation step).</summary>

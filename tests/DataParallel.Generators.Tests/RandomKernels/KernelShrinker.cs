@@ -100,6 +100,11 @@ internal static class KernelShrinker
                         yield return block.SetItem(s, loop with { Body = smaller });
                     yield return block.SetItem(s, loop with { Bound = "1" });
                     break;
+                case ForEach loop:
+                    foreach (ImmutableArray<Stmt> smaller in Block(loop.Body, false, kernel))
+                        yield return block.SetItem(s, loop with { Body = smaller });
+                    yield return block.SetItem(s, loop with { Count = 1 });
+                    break;
                 case While loop:
                     foreach (ImmutableArray<Stmt> smaller in Block(loop.Body, false, kernel))
                         yield return block.SetItem(s, loop with { Body = smaller });

@@ -26,7 +26,11 @@ internal sealed partial class KernelBodyReader
                 => (implicitIndexer.Instance, implicitIndexer.Argument),
             _ => (null, null),
         };
-        if (instance is null || argument is null || ReadView(instance, null, "") is not { } view)
+        // A slice used in place (x.Slice(k)[i], x[k..][i]) is taken where the statement runs: its checks go just before it,
+        // as a span local's go at its declaration.
+        bool inPlaceSlice = instance is IInvocationOperation call && IsSlice(call) || instance is IImplicitIndexerReferenceOperation { Argument: IRangeOperation };
+        List<KernelStatement>? checks = inPlaceSlice ? _pending : null;
+        if (instance is null || argument is null || ReadView(instance, checks, checks is null ? "" : FreshName("slice")) is not { } view)
             return null;
         if (Position(argument, view) is not { } position)
             return null;

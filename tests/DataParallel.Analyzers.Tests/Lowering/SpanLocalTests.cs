@@ -7,8 +7,8 @@ using Xunit;
 namespace DataParallel.Analyzers.Tests.Lowering;
 
 /// <summary>
-/// Span locals in the kernel language: aliases, slices and ranges declared as locals, and assigned again outside
-/// loops, vectorise; the forms the IR cannot follow (a span local assigned again inside a loop, a slice used in place,
+/// Span locals in the kernel language: aliases, slices and ranges declared as locals or used in place, and span locals
+/// assigned again outside loops, vectorise; the forms the IR cannot follow (a span local assigned again inside a loop,
 /// a slice whose start depends on data) run as written, with DP3001 on the construct and its reason — never DP3002, since they are valid kernels.
 /// </summary>
 public sealed class SpanLocalTests
@@ -62,10 +62,17 @@ public sealed class SpanLocalTests
         """);
 
     [Fact]
-    public Task A_slice_used_in_place_runs_as_written() => Verify("""
+    public Task A_slice_used_in_place_vectorises() => Verify("""
         [Parallel]
         public static void Tail(int i, ReadOnlySpan<float> x, Span<float> y)
-            => y[i] = {|DP3001:x.Slice(1)|}[i];
+            => y[i] = x.Slice(1)[i] + x[2..][i];
+        """);
+
+    [Fact]
+    public Task A_slice_used_in_place_whose_start_depends_on_data_runs_as_written() => Verify("""
+        [Parallel]
+        public static void Window(int i, ReadOnlySpan<int> starts, ReadOnlySpan<float> x, Span<float> y)
+            => y[i] = {|DP3001:x.Slice(starts[i], 2)|}[1];
         """);
 
     [Fact]

@@ -81,7 +81,7 @@ internal static class VectorMath
     {
         "Exp" or "Log" or "Log2" or "Sin" or "Cos" => 24,
         "Sqrt" => 8,
-        "PopCount" or "LeadingZeroCount" or "TrailingZeroCount" => 12,
+        _ when IsBitCount(method) => 12,
         _ => 1,
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DataParallel.Analyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,7 +16,7 @@ internal sealed partial class KernelBodyReader
     /// </summary>
     private KernelExpression? ReadBitCount(IInvocationOperation invocation, IMethodSymbol method, ScalarKind? type)
     {
-        if (method.Name is not ("PopCount" or "LeadingZeroCount" or "TrailingZeroCount") || invocation.Arguments.Length != 1 || type is not { } resultType
+        if (!VectorMath.IsBitCount(method.Name) || invocation.Arguments.Length != 1 || type is not { } resultType
             || !(method.ContainingType.ToDisplayString() == "System.Numerics.BitOperations"
                 || method.ContainingType.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64))
             return null;

@@ -89,9 +89,8 @@ internal sealed partial class KernelBodyReader
                 return tuple.Elements.Select(element => ReadInto(element, statements)).ToList();
             case IInvocationOperation { TargetMethod: { Name: "DivRem" } method, Arguments.Length: 2 } call
                 when targets.Count == 2 && method.ContainingType.ToDisplayString() is "System.Math" or "int" or "uint" or "long" or "ulong"
-                    && ScalarKindFacts.FromType(method.Parameters[0].Type) is ScalarKind.Int32 or ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64:
+                    && ScalarKindFacts.FromType(method.Parameters[0].Type) is (ScalarKind.Int32 or ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64) and { } type:
             {
-                ScalarKind type = ScalarKindFacts.FromType(method.Parameters[0].Type)!.Value;
                 var operands = new List<LocalExpression>(2);
                 foreach (IArgumentOperation argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
                 {

@@ -27,7 +27,6 @@ internal sealed partial class KernelBodyReader
         KernelExpression index = view.Offset is null ? at : LinearSum.Add(view.Offset, at);
         SliceBound? slice = view.IsWhole ? null : new SliceBound(view.Name, at, view.LengthExpression);
         var load = new LoadExpression(view.Span.Name, index, type, $"{element.Name} in {collection.Syntax}", slice);
-        var one = new ConstantExpression(ScalarKind.Int32, "1", 1);
         KernelStatement body;
         _loopDepth++;
         try
@@ -40,9 +39,9 @@ internal sealed partial class KernelBodyReader
             _loopDepth--;
         }
         statements.Add(new LoopStatement(
-            new KernelStatement[] { new DeclareLocalStatement(at.Name, ScalarKind.Int32, new ConstantExpression(ScalarKind.Int32, "0", 0)) }.ToEquatableArray(),
+            new KernelStatement[] { new DeclareLocalStatement(at.Name, ScalarKind.Int32, LinearSum.Constant(0)) }.ToEquatableArray(),
             new BinaryExpression(BinaryOperator.LessThan, at, view.LengthExpression, ScalarKind.Boolean, false),
-            new KernelStatement[] { new AssignLocalStatement(at.Name, new BinaryExpression(BinaryOperator.Add, at, one, ScalarKind.Int32, false)) }.ToEquatableArray(),
+            new KernelStatement[] { new AssignLocalStatement(at.Name, new BinaryExpression(BinaryOperator.Add, at, LinearSum.Constant(1), ScalarKind.Int32, false)) }.ToEquatableArray(),
             body,
             ConditionAfterBody: false));
         return new BlockStatement(statements.ToEquatableArray());

@@ -89,7 +89,7 @@ internal sealed partial class KernelBodyReader
             {
                 if (ReadView(rangeSlice.Instance, checks, owner) is not { } source)
                     return null;
-                KernelExpression? start = range.LeftOperand is null ? new ConstantExpression(ScalarKind.Int32, "0", 0) : Position(range.LeftOperand, source);
+                KernelExpression? start = range.LeftOperand is null ? LinearSum.Constant(0) : Position(range.LeftOperand, source);
                 KernelExpression? end = range.RightOperand is null ? source.LengthExpression : Position(range.RightOperand, source);
                 if (start is null || end is null)
                     return null;
@@ -179,16 +179,13 @@ internal sealed partial class KernelBodyReader
     }
 
     /// <summary>
-    /// Span locals passed by ref or out: the IR cannot follow what the callee makes of them, so these run as written.
-    /// Found up front, as an access may precede the call.
+    /// Notes a span local passed by ref or out: the IR cannot follow what the callee makes of it, so it runs as
+    /// written. Found up front (<see cref="ScanAhead"/>), as an access may precede the call.
     /// </summary>
-    private void FindSpansPassedByRef(IOperation body)
+    private void NoteSpanPassedByRef(IOperation operation)
     {
-        foreach (IOperation operation in body.DescendantsAndSelf())
-        {
-            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation local } && IsSpanType(local.Type))
-                _spansPassedByRef.Add(local.Local);
-        }
+        if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation local } && IsSpanType(local.Type))
+            _spansPassedByRef.Add(local.Local);
     }
 
     /// <summary>

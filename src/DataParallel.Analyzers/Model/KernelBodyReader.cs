@@ -68,8 +68,7 @@ internal sealed partial class KernelBodyReader
     public static BodyReadResult Read(IMethodSymbol kernel, IOperation body, IReadOnlyDictionary<string, KernelParameter> parameters, CancellationToken cancellationToken)
     {
         var reader = new KernelBodyReader(kernel, parameters, cancellationToken);
-        reader.FindSpansPassedByRef(body);
-        List<KernelStatement> copies = reader.CopyAssignedParameters(body).ToList();
+        List<KernelStatement> copies = reader.ScanAhead(body);
         KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
         if (copies.Count > 0)

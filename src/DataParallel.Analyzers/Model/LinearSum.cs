@@ -97,7 +97,8 @@ internal static class LinearSum
             : new BinaryExpression(BinaryOperator.Subtract, sum, Constant(-(long)folded), ScalarKind.Int32, false);
     }
 
-    private static ConstantExpression Constant(long value)
+    /// <summary>The int constant <paramref name="value"/> (wrapped to 32 bits, as an int subscript computes).</summary>
+    public static ConstantExpression Constant(long value)
     {
         int wrapped = unchecked((int)value);
         return new ConstantExpression(ScalarKind.Int32, LiteralFormatter.Format(wrapped, ScalarKind.Int32), wrapped);

@@ -122,7 +122,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 ScalarKind argumentLane = call.Arguments[0].Type.LaneType()!.Value;
                 return $"Dp::MathLanes.{(argumentLane.Size() == 8 ? "SignNarrowed" : "Sign")}({arguments[0]}, {ActiveLanes(argumentLane)})";
             }
-            case "PopCount" or "LeadingZeroCount" or "TrailingZeroCount":
+            case string bitCount when VectorMath.IsBitCount(bitCount):
                 // Unsigned lanes in, int counts out (half the width for 64-bit lanes), as Dp::BitLanes' overloads say.
                 return $"Dp::BitLanes.{call.Method}({arguments[0]})";
             case "Clamp":

@@ -98,7 +98,25 @@ internal static class GeneratorHarness
     {
         GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(
             compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        return new GeneratorRun(compilation, driver, output, generatorDiagnostics);
+        var run = new GeneratorRun(compilation, driver, output, generatorDiagnostics);
+        DumpGenerated(run);
+        return run;
+    }
+
+    /// <summary>
+    /// With <c>DATAPARALLEL_DUMP_ALL</c> set to a folder, every generated file of every run is written there, named by
+    /// its hint name and a hash of the input: two test runs' folders compare the generator's output byte for byte
+    /// (the check that a refactoring left generated code unchanged).
+    /// </summary>
+    private static void DumpGenerated(GeneratorRun run)
+    {
+        if (Environment.GetEnvironmentVariable("DATAPARALLEL_DUMP_ALL") is not { Length: > 0 } folder || run.GeneratorException is not null)
+            return;
+        Directory.CreateDirectory(folder);
+        string input = string.Join("\n//----\n", run.InputCompilation.SyntaxTrees.Select(t => t.ToString()));
+        string key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
+        foreach (var source in run.GeneratedSources)
+            File.WriteAllText(Path.Combine(folder, $"{key}.{source.HintName}"), source.SourceText.ToString());
     }
 
     /// <summary>

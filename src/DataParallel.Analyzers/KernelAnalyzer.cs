@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Diagnostics;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Diagnostics;
+using DataParallel.Compiler.Planning;
+using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

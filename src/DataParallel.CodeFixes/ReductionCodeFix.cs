@@ -1,11 +1,11 @@
 using System.Composition;
 using System.Threading;
 using DataParallel.Analyzers;
-using DataParallel.Analyzers.Diagnostics;
+using DataParallel.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataParallel.CodeFixes;
 

@@ -1,4 +1,5 @@
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Syntax;
 
 namespace DataParallel.Generators;
 

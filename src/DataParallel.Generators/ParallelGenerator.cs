@@ -1,11 +1,12 @@
 using System;
 using System.Linq;
 using System.Threading;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Diagnostics;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Diagnostics;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
+using DataParallel.Compiler.Syntax;
 using DataParallel.Generators.Emit;
-using DataParallel.Generators.Lowering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

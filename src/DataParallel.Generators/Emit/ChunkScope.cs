@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 
 namespace DataParallel.Generators.Emit;
 

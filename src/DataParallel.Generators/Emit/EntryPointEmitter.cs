@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using DataParallel.Analyzers.Model;
-using DataParallel.Generators.Lowering;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 
 namespace DataParallel.Generators.Emit;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Model;
 
 namespace DataParallel.Generators.Emit;
 

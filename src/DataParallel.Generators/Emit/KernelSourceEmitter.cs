@@ -1,6 +1,6 @@
 using System;
-using DataParallel.Analyzers.Model;
-using DataParallel.Generators.Lowering;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 
 namespace DataParallel.Generators.Emit;
 

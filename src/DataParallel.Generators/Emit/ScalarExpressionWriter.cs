@@ -1,6 +1,6 @@
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Model;
 
 namespace DataParallel.Generators.Emit;
 

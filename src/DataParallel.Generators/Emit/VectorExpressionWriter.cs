@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 
 namespace DataParallel.Generators.Emit;
 
@@ -122,7 +122,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 ScalarKind argumentLane = call.Arguments[0].Type.LaneType()!.Value;
                 return $"Dp::MathLanes.{(argumentLane.Size() == 8 ? "SignNarrowed" : "Sign")}({arguments[0]}, {ActiveLanes(argumentLane)})";
             }
-            case string bitCount when VectorMath.IsBitCount(bitCount):
+            case string bitCount when MathMethodNames.IsBitCount(bitCount):
                 // Unsigned lanes in, int counts out (half the width for 64-bit lanes), as Dp::BitLanes' overloads say.
                 return $"Dp::BitLanes.{call.Method}({arguments[0]})";
             case "Clamp":

@@ -1,4 +1,4 @@
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Model;
 
 namespace DataParallel.Generators.Emit;
 

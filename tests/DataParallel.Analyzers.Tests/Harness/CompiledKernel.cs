@@ -1,5 +1,6 @@
 using System.Linq;
-using DataParallel.Analyzers.Model;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;

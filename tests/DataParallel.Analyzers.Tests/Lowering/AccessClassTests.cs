@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
 using DataParallel.Analyzers.Tests.Harness;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 using Xunit;
 
 namespace DataParallel.Analyzers.Tests.Lowering;

@@ -1,7 +1,7 @@
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
 using DataParallel.Analyzers.Tests.Harness;
+using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 using Xunit;
 
 namespace DataParallel.Analyzers.Tests.Lowering;

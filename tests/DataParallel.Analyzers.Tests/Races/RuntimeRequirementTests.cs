@@ -1,7 +1,7 @@
 using System.Linq;
-using DataParallel.Analyzers.Analysis;
-using DataParallel.Analyzers.Model;
 using DataParallel.Analyzers.Tests.Harness;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Syntax;
 using Xunit;
 
 namespace DataParallel.Analyzers.Tests.Races;

@@ -1,9 +1,0 @@
-namespace DataParallel.Analyzers.Analysis;
-
-/// <summary>How an index of the first access's point relates to the same index of the second's, in a direction vector.</summary>
-internal enum Direction
-{
-    Less,
-    Equal,
-    Greater,
-}

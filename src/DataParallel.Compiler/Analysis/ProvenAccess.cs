@@ -15,7 +15,7 @@ namespace DataParallel.Compiler.Analysis;
 /// <remarks>
 /// A slice adds checks of its own, proven the same way (see <see cref="SliceBound"/> and
 /// <see cref="SliceCheckStatement"/>): then <see cref="Span"/> names the slice or sliced span, <see cref="Part"/> is
-/// non-empty, <see cref="Index"/> must be ≥ 0, and <see cref="Upper"/> (when not <see cref="NoUpper"/>) must stay
+/// not <see cref="ProofPart.Access"/>, <see cref="Index"/> must be ≥ 0, and <see cref="Upper"/> (when not <see cref="NoUpper"/>) must stay
 /// below <see cref="Limit"/>, an int the entry point computes.
 /// </remarks>
 internal sealed record ProvenAccess(string Span, string Display, KernelExpression Index, bool Exact, ImmutableArray<IndexGuard> Guards)
@@ -27,8 +27,8 @@ internal sealed record ProvenAccess(string Span, string Display, KernelExpressio
     /// </summary>
     public ImmutableArray<string> RunsIn { get; init; } = ImmutableArray<string>.Empty;
 
-    /// <summary>Which check of a slice this is (empty for the access itself).</summary>
-    public string Part { get; init; } = "";
+    /// <summary>Which check this is: the access itself, or one of a slice's.</summary>
+    public ProofPart Part { get; init; } = ProofPart.Access;
 
     /// <summary>What must stay below <see cref="Limit"/>, when that is not <see cref="Index"/> itself.</summary>
     public KernelExpression? Upper { get; init; }
@@ -40,7 +40,7 @@ internal sealed record ProvenAccess(string Span, string Display, KernelExpressio
     public bool NoUpper { get; init; }
 
     /// <summary>Whether this proves an access itself (whose loads and stores may then go unchecked).</summary>
-    public bool IsAccess => Part.Length == 0;
+    public bool IsAccess => Part == ProofPart.Access;
 }
 
 /// <summary>
@@ -64,7 +64,7 @@ internal static class AccessProof
         var proven = new List<ProvenAccess>();
         // Code finds a proof by span and display, and one display can stand for several accesses (a helper inlined
         // twice, a name reused in two scopes): each gets its own proof, and none counts as proven if one cannot be.
-        var unbounded = new HashSet<(string, string, string)>();
+        var unbounded = new HashSet<(string, string, ProofPart)>();
         void Consider(ProvenAccess candidate, object node, ImmutableArray<string> loops)
         {
             if (!IsBoundable(candidate, ranges))
@@ -124,7 +124,7 @@ internal static class AccessProof
             return null;
         object? node = KernelWalker.Statements(kernel.Body).FirstOrDefault(s => s is SliceCheckStatement c && c.Display == found.Display || s is StoreStatement st && st.Display == found.Display)
             ?? (object?)KernelWalker.AllExpressions(kernel.Body).OfType<LoadExpression>().FirstOrDefault(l => l.Display == found.Display);
-        return (found.Part == "element" ? $"the index of {found.Display} within the slice '{found.Span}'" : $"the slice {found.Display}", node);
+        return (found.Part == ProofPart.SliceElement ? $"the index of {found.Display} within the slice '{found.Span}'" : $"the slice {found.Display}", node);
     }
 
     /// <summary>
@@ -149,23 +149,23 @@ internal static class AccessProof
     {
         yield return new ProvenAccess(span, display, index, false, guards);
         if (slice is not null)
-            yield return Within(slice.View, display, "element", slice.Position, slice.Position, slice.Length, guards);
+            yield return Within(slice.View, display, ProofPart.SliceElement, slice.Position, slice.Position, slice.Length, guards);
     }
 
     /// <summary>The argument check of <c>Slice(start, length)</c>: start ≥ 0, length ≥ 0, start + length ≤ source length.</summary>
     private static IEnumerable<ProvenAccess> Obligations(SliceCheckStatement check, ImmutableArray<IndexGuard> guards)
     {
         if (check.Start is not ConstantExpression { IntegerValue: >= 0 })
-            yield return new ProvenAccess(check.Source, check.Display, check.Start, false, guards) { Part = "start", NoUpper = true, Limit = new ConstantExpression(ScalarKind.Int32, "0", 0) };
+            yield return new ProvenAccess(check.Source, check.Display, check.Start, false, guards) { Part = ProofPart.SliceStart, NoUpper = true, Limit = new ConstantExpression(ScalarKind.Int32, "0", 0) };
         KernelExpression last = LinearSum.Subtract(LinearSum.Add(check.Start, check.Length), new ConstantExpression(ScalarKind.Int32, "1", 1));
-        yield return Within(check.Source, check.Display, "end", check.Length, last, check.SourceLength, guards);
+        yield return Within(check.Source, check.Display, ProofPart.SliceEnd, check.Length, last, check.SourceLength, guards);
     }
 
     /// <summary>
     /// <c>0 ≤ lower</c> and <c>upper &lt; limit</c>, with the part of <paramref name="limit"/> the entry point cannot
     /// compute (it varies with the indices) moved to the left: <c>upper − varying &lt; atEntry</c>.
     /// </summary>
-    private static ProvenAccess Within(string span, string display, string part, KernelExpression lower, KernelExpression upper, KernelExpression limit, ImmutableArray<IndexGuard> guards)
+    private static ProvenAccess Within(string span, string display, ProofPart part, KernelExpression lower, KernelExpression upper, KernelExpression limit, ImmutableArray<IndexGuard> guards)
     {
         var (atEntry, varying) = LinearSum.Split(limit, EntryValues.IsParameterOnly);
         return new ProvenAccess(span, display, lower, false, guards)

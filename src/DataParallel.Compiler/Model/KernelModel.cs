@@ -13,7 +13,7 @@ namespace DataParallel.Compiler.Model;
 /// <param name="Dimensions">Number of index parameters (1..3).</param>
 /// <param name="Parameters">All parameters, the indices first.</param>
 /// <param name="ReturnType">The reduction's value type, or null for a void kernel.</param>
-/// <param name="Reduce">The <c>DataParallel.Reduction</c> value's name (<c>None</c> for void kernels).</param>
+/// <param name="Reduce">How the values combine (<see cref="ReductionKind.None"/> for void kernels).</param>
 /// <param name="FastMath">Whether the kernel opted into FMA contraction and reassociation.</param>
 /// <param name="Body">The body in the kernel language.</param>
 /// <param name="Unlowered">The first construct of the body the IR does not model (the kernel then runs as written), or null.</param>
@@ -26,7 +26,7 @@ internal sealed record KernelModel(
     int Dimensions,
     EquatableArray<KernelParameter> Parameters,
     ScalarKind? ReturnType,
-    string Reduce,
+    ReductionKind Reduce,
     bool FastMath,
     BlockStatement Body,
     string? Unlowered,

@@ -14,10 +14,10 @@ internal enum ParameterKind
 }
 
 /// <summary>
-/// One kernel parameter. <see cref="RefKind"/> is the C# modifier to repeat in entry points (<c>""</c>, <c>"in "</c>,
-/// <c>"ref "</c>, <c>"ref readonly "</c>); <see cref="Dimension"/> is the index's dimension, or -1.
+/// One kernel parameter. <see cref="RefKind"/> is how it is passed, which entry points repeat; <see cref="Dimension"/>
+/// is the index's dimension, or -1.
 /// </summary>
-internal sealed record KernelParameter(string Name, ParameterKind Kind, ScalarKind Type, string RefKind, int Dimension)
+internal sealed record KernelParameter(string Name, ParameterKind Kind, ScalarKind Type, ParameterRefKind RefKind, int Dimension)
 {
     public bool IsSpan => Kind is ParameterKind.ReadOnlySpan or ParameterKind.Span;
 

@@ -102,7 +102,7 @@ internal sealed class CpuKernelPlan
     private static uint SignatureHash(KernelModel kernel)
     {
         uint hash = 2166136261;
-        foreach (char c in string.Join(",", kernel.Parameters.Select(p => p.RefKind + p.TypeSyntax)))
+        foreach (char c in string.Join(",", kernel.Parameters.Select(p => p.RefKind.Modifier() + p.TypeSyntax)))
             hash = (hash ^ c) * 16777619;
         return hash;
     }

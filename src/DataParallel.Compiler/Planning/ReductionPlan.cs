@@ -8,7 +8,7 @@ namespace DataParallel.Compiler.Planning;
 /// <param name="CombineFormat">A format with {0} and {1} for the left and right partials.</param>
 internal sealed record ReductionPlan(ScalarKind Type, string Identity, string CombineFormat)
 {
-    public static ReductionPlan Create(string reduce, ScalarKind type)
+    public static ReductionPlan Create(ReductionKind reduce, ScalarKind type)
     {
         string t = type.Keyword();
         string minValue = type switch
@@ -25,13 +25,14 @@ internal sealed record ReductionPlan(ScalarKind Type, string Identity, string Co
         };
         return reduce switch
         {
-            "Sum" => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} + {{1}}))"),
-            "Product" => new(type, LiteralFormatter.Format(1, type), $"unchecked(({t})({{0}} * {{1}}))"),
-            "Min" => new(type, maxValue, "global::System.Math.Min({0}, {1})"),
-            "Max" => new(type, minValue, "global::System.Math.Max({0}, {1})"),
-            "And" => new(type, $"unchecked(({t})(-1))", $"unchecked(({t})({{0}} & {{1}}))"),
-            "Or" => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} | {{1}}))"),
-            _ => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} ^ {{1}}))"),
+            ReductionKind.Sum => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} + {{1}}))"),
+            ReductionKind.Product => new(type, LiteralFormatter.Format(1, type), $"unchecked(({t})({{0}} * {{1}}))"),
+            ReductionKind.Min => new(type, maxValue, "global::System.Math.Min({0}, {1})"),
+            ReductionKind.Max => new(type, minValue, "global::System.Math.Max({0}, {1})"),
+            ReductionKind.And => new(type, $"unchecked(({t})(-1))", $"unchecked(({t})({{0}} & {{1}}))"),
+            ReductionKind.Or => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} | {{1}}))"),
+            ReductionKind.Xor => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} ^ {{1}}))"),
+            _ => throw new System.ArgumentOutOfRangeException(nameof(reduce), reduce, "a reduction kernel combines with a Reduction other than None"),
         };
     }
 

@@ -163,17 +163,17 @@ internal static class AccessAnalysisSource
             IParameterSymbol parameter = method.Parameters[p];
             if (p < dimensions)
             {
-                parameters.Add(new KernelParameter(parameter.Name, ParameterKind.Index, ScalarKind.Int32, "", p));
+                parameters.Add(new KernelParameter(parameter.Name, ParameterKind.Index, ScalarKind.Int32, ParameterRefKind.Value, p));
                 continue;
             }
             if (parameter.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Span" or "ReadOnlySpan" } span
                 && ScalarKindFacts.FromType(span.TypeArguments[0]) is { } element)
             {
-                parameters.Add(new KernelParameter(parameter.Name, span.Name == "Span" ? ParameterKind.Span : ParameterKind.ReadOnlySpan, element, "", -1));
+                parameters.Add(new KernelParameter(parameter.Name, span.Name == "Span" ? ParameterKind.Span : ParameterKind.ReadOnlySpan, element, ParameterRefKind.Value, -1));
                 continue;
             }
             if (ScalarKindFacts.FromType(parameter.Type) is { } scalar)
-                parameters.Add(new KernelParameter(parameter.Name, ParameterKind.Uniform, scalar, parameter.RefKind == RefKind.None ? "" : "ref ", -1));
+                parameters.Add(new KernelParameter(parameter.Name, ParameterKind.Uniform, scalar, parameter.RefKind == RefKind.None ? ParameterRefKind.Value : ParameterRefKind.Ref, -1));
         }
         return parameters.ToImmutable();
     }

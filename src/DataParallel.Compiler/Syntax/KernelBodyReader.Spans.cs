@@ -128,7 +128,7 @@ internal sealed partial class KernelBodyReader
         bool unchanging = Analysis.KernelWalker.Expressions(value).All(e => e switch
         {
             ConstantExpression or IndexExpression or SpanLengthExpression => true,
-            UniformExpression uniform => _parameters.TryGetValue(uniform.Name, out KernelParameter? p) && p.RefKind.Length == 0,
+            UniformExpression uniform => _parameters.TryGetValue(uniform.Name, out KernelParameter? p) && p.RefKind == ParameterRefKind.Value,
             LocalExpression local => _sliceLocals.Contains(local.Name),
             ConvertExpression or UnaryExpression or BinaryExpression => true,
             _ => false,

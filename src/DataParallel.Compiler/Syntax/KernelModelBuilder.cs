@@ -20,15 +20,14 @@ internal static class KernelModelBuilder
 {
     public const string AttributeName = "DataParallel.ParallelAttribute";
 
-    private static readonly string[] ReductionNames = ["None", "Sum", "Product", "Min", "Max", "And", "Or", "Xor"];
-
     public static KernelBuildResult Build(IMethodSymbol method, IOperation? body, CancellationToken cancellationToken)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         Location nameLocation = method.Locations.FirstOrDefault() ?? Location.None;
         AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName);
         int dimensions = 1;
-        string reduce = "None";
+        ReductionKind reduce = ReductionKind.None;
+        bool reduceDefined = true;
         bool fastMath = false;
         if (attribute is not null)
         {
@@ -40,7 +39,8 @@ internal static class KernelModelBuilder
                         dimensions = d;
                         break;
                     case "Reduce" when argument.Value.Value is int r:
-                        reduce = r >= 0 && r < ReductionNames.Length ? ReductionNames[r] : "Invalid";
+                        reduceDefined = ReductionKindFacts.FromValue(r) is not null;
+                        reduce = ReductionKindFacts.FromValue(r) ?? ReductionKind.None;
                         break;
                     case "FastMath" when argument.Value.Value is bool f:
                         fastMath = f;
@@ -83,7 +83,7 @@ internal static class KernelModelBuilder
                 if (parameter.Type.SpecialType != SpecialType.System_Int32 || parameter.RefKind != RefKind.None)
                     diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.IndexNotInt, location, parameter.Name, method.Name, p + 1, dimensions,
                         (parameter.RefKind == RefKind.None ? "" : parameter.RefKind.ToString().ToLowerInvariant() + " ") + parameter.Type.ToDisplayString()));
-                parameters.Add(new KernelParameter(parameter.Name, ParameterKind.Index, ScalarKind.Int32, "", p));
+                parameters.Add(new KernelParameter(parameter.Name, ParameterKind.Index, ScalarKind.Int32, ParameterRefKind.Value, p));
                 continue;
             }
             if (ClassifyData(parameter, out KernelParameter? data, out string? problem))
@@ -100,15 +100,15 @@ internal static class KernelModelBuilder
         if (!method.ReturnsVoid)
         {
             returnType = ScalarKindFacts.FromType(method.ReturnType);
-            if (reduce == "None")
+            if (reduce == ReductionKind.None && reduceDefined)
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingReduce, nameLocation, method.Name, method.ReturnType.ToDisplayString()));
-            else if (ReductionProblem(method, returnType, reduce) is { } problem)
+            else if (ReductionProblem(method, returnType, reduce, reduceDefined) is { } problem)
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidReduce, nameLocation, method.Name, problem));
         }
-        else if (reduce != "None")
+        else if (reduce != ReductionKind.None || !reduceDefined)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidReduce, nameLocation, method.Name,
-                reduce == "Invalid" ? "Reduce is not a defined Reduction" : $"Reduce = Reduction.{reduce} needs the kernel to return the value to combine, but it returns void"));
+                !reduceDefined ? "Reduce is not a defined Reduction" : $"Reduce = Reduction.{reduce} needs the kernel to return the value to combine, but it returns void"));
         }
 
         BodyReadResult? read = null;
@@ -169,7 +169,7 @@ internal static class KernelModelBuilder
                 problem = "spans are passed by value";
                 return false;
             }
-            data = new KernelParameter(parameter.Name, named.Name == "Span" ? ParameterKind.Span : ParameterKind.ReadOnlySpan, element, "", -1);
+            data = new KernelParameter(parameter.Name, named.Name == "Span" ? ParameterKind.Span : ParameterKind.ReadOnlySpan, element, ParameterRefKind.Value, -1);
             return true;
         }
         if (ScalarKindFacts.FromType(type) is { } scalar)
@@ -177,15 +177,16 @@ internal static class KernelModelBuilder
             if (parameter.RefKind == RefKind.Out)
             {
                 problem = "an out parameter would be written by every index at once";
-                data = new KernelParameter(parameter.Name, ParameterKind.Uniform, scalar, "out ", -1);
+                data = new KernelParameter(parameter.Name, ParameterKind.Uniform, scalar, ParameterRefKind.Out, -1);
                 return false;
             }
-            string refKind = parameter.RefKind switch
+            ParameterRefKind refKind = parameter.RefKind switch
             {
-                RefKind.In => "in ",
-                RefKind.Ref => "ref ",
-                RefKind.RefReadOnlyParameter => "ref readonly ",
-                _ => "",
+                RefKind.None => ParameterRefKind.Value,
+                RefKind.In => ParameterRefKind.In,
+                RefKind.Ref => ParameterRefKind.Ref,
+                RefKind.RefReadOnlyParameter => ParameterRefKind.RefReadOnly,
+                _ => throw new System.ArgumentOutOfRangeException(nameof(parameter), parameter.RefKind, "out parameters are handled above"),
             };
             data = new KernelParameter(parameter.Name, ParameterKind.Uniform, scalar, refKind, -1);
             return true;
@@ -194,9 +195,9 @@ internal static class KernelModelBuilder
         return false;
     }
 
-    private static string? ReductionProblem(IMethodSymbol method, ScalarKind? type, string reduce)
+    private static string? ReductionProblem(IMethodSymbol method, ScalarKind? type, ReductionKind reduce, bool reduceDefined)
     {
-        if (reduce == "Invalid")
+        if (!reduceDefined)
             return "Reduce is not a defined Reduction";
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             return "a reduction kernel returns its value by value, not by ref";
@@ -204,7 +205,7 @@ internal static class KernelModelBuilder
             return $"Reduce = Reduction.{reduce} needs a numeric return type, not '{method.ReturnType.ToDisplayString()}'";
         if (type == ScalarKind.Boolean)
             return $"Reduce = Reduction.{reduce} cannot combine bool values; return an integer";
-        if (reduce is "And" or "Or" or "Xor" && !type.Value.IsInteger())
+        if (reduce.IsBitwise() && !type.Value.IsInteger())
             return $"Reduce = Reduction.{reduce} is bitwise and needs an integer return type, not '{type.Value.Keyword()}'";
         return null;
     }

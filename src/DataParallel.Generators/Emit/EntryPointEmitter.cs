@@ -19,7 +19,7 @@ internal static class EntryPointEmitter
         var indices = kernel.Parameters.Where(p => p.Kind == ParameterKind.Index).ToList();
         var data = kernel.Parameters.Where(p => p.Kind != ParameterKind.Index).ToList();
         string returnType = kernel.ReturnType?.Keyword() ?? "void";
-        string dataParameters = string.Join(", ", data.Select(p => $"{p.RefKind}{p.TypeSyntax} {Identifier.Escape(p.Name)}"));
+        string dataParameters = string.Join(", ", data.Select(p => $"{p.RefKind.Modifier()}{p.TypeSyntax} {Identifier.Escape(p.Name)}"));
         string dataArguments = string.Join(", ", data.Select(p => Identifier.Escape(p.Name)));
         string call = $"{(kernel.ReturnType is null ? "" : "return ")}{plan.RunnerName}.Run({{0}}{(data.Count > 0 ? ", " + dataArguments : "")});";
         string what = kernel.ReturnType is null ? "Runs" : $"Combines with {kernel.Reduce} the values of";

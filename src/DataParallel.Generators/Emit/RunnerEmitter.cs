@@ -290,9 +290,10 @@ internal static class RunnerEmitter
     /// <summary>How a uniform is passed to the kernel method: <c>ref</c> and <c>in</c> parameters need a variable.</summary>
     private static string RefPrefix(KernelParameter p) => p.RefKind switch
     {
-        "ref " => "ref ",
-        "in " or "ref readonly " => "in ",
-        _ => "",
+        ParameterRefKind.Value => "",
+        ParameterRefKind.Ref => "ref ",
+        ParameterRefKind.In or ParameterRefKind.RefReadOnly => "in ",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(p), p.RefKind, "a kernel with an out parameter has no model"),
     };
 
     private static string KernelCall(KernelModel kernel, System.Func<KernelParameter, string> argument)

@@ -298,13 +298,14 @@ internal sealed class VectorBodyEmitter
     /// <summary>Combines two vectors of partials lane by lane, with the reduction's operation.</summary>
     private string CombineVectors(string left, string right) => _kernel.Reduce switch
     {
-        "Sum" => $"({left} + {right})",
-        "Product" => $"({left} * {right})",
-        "Min" => $"{AccumulatorWidth.Api}.Min({left}, {right})",
-        "Max" => $"{AccumulatorWidth.Api}.Max({left}, {right})",
-        "And" => $"({left} & {right})",
-        "Or" => $"({left} | {right})",
-        _ => $"({left} ^ {right})",
+        ReductionKind.Sum => $"({left} + {right})",
+        ReductionKind.Product => $"({left} * {right})",
+        ReductionKind.Min => $"{AccumulatorWidth.Api}.Min({left}, {right})",
+        ReductionKind.Max => $"{AccumulatorWidth.Api}.Max({left}, {right})",
+        ReductionKind.And => $"({left} & {right})",
+        ReductionKind.Or => $"({left} | {right})",
+        ReductionKind.Xor => $"({left} ^ {right})",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(_kernel.Reduce), _kernel.Reduce, "only reduction kernels combine vectors"),
     };
 
     /// <summary>

@@ -1,18 +1,19 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DataParallel.Compiler.Diagnostics;
-using DataParallel.Compiler.Planning;
-using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DataParallel.Analyzers;
 
 /// <summary>
-/// Reports, as the user types, what the generator will make of each <c>[Parallel]</c> kernel: shape errors
-/// (DP0xxx), constructs the kernel language excludes (DP3002), and why a kernel does not vectorise (DP3001). It
-/// runs the same model builder and SIMD planner as the generator, so the two never disagree.
+/// Reports, as the user types, everything DataParallel has to say about a <c>[Parallel]</c> kernel: its shape
+/// (DP0xxx), constructs the kernel language excludes and why it does not vectorise (DP3xxx), data races between its
+/// index points (DP1xxx), and memory locality across its fastest index (DP2xxx). One analyzer, so the kernel is read
+/// and its accesses collected once per keystroke (<see cref="KernelAnalysis"/>), with the same model builder, access
+/// analysis and SIMD planner as the generator, so the two never disagree.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KernelAnalyzer : DiagnosticAnalyzer
@@ -28,6 +29,17 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidDimensions,
         DiagnosticDescriptors.InvalidReduce,
         DiagnosticDescriptors.GenericKernel,
+        DiagnosticDescriptors.WriteWriteRace,
+        DiagnosticDescriptors.PossibleRace,
+        DiagnosticDescriptors.ReadWriteRace,
+        DiagnosticDescriptors.SharedStateWrite,
+        DiagnosticDescriptors.SharedAccumulation,
+        DiagnosticDescriptors.StridedAccess,
+        DiagnosticDescriptors.IndexOrderWalksColumns,
+        DiagnosticDescriptors.Gather,
+        DiagnosticDescriptors.LanesWalkRows,
+        DiagnosticDescriptors.ColumnWalk,
+        DiagnosticDescriptors.InnerLoopStride,
         DiagnosticDescriptors.SimdBlocked,
         DiagnosticDescriptors.UnsupportedConstruct);
 
@@ -36,23 +48,19 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        KernelBlocks.Register(context, AnalyzeKernel);
-    }
-
-    private static void AnalyzeKernel(OperationBlockAnalysisContext context, IMethodSymbol method, IOperation body)
-    {
-        KernelBuildResult result = KernelModelBuilder.Build(method, body, context.CancellationToken);
-        foreach (Diagnostic diagnostic in result.Diagnostics)
-            context.ReportDiagnostic(diagnostic);
-        if (result.Model is null)
-            return;
-        SimdDecision decision = SimdPlanner.Plan(result.Model);
-        if (decision.Blocker is null)
-            return;
-        Location location = result.Body?.Unlowered?.Location
-            ?? (decision.BlockingNode is not null && result.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
-            ?? method.Locations.FirstOrDefault()
-            ?? Location.None;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, decision.Blocker));
+        KernelBlocks.Register(context, (block, method, body) =>
+        {
+            KernelAnalysis analysis = KernelAnalysis.Run(method, body, block.CancellationToken);
+            Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
+            // One statement can stand in the IR more than once (read into both branches of an if): one report per place.
+            var reported = new HashSet<(string, TextSpan)>();
+            foreach (Diagnostic diagnostic in ShapeDiagnostics.Of(analysis, method, fallback)
+                .Concat(RaceDiagnostics.Of(analysis, method, body, fallback, block.CancellationToken))
+                .Concat(LocalityDiagnostics.Of(analysis, method, fallback)))
+            {
+                if (reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan)))
+                    block.ReportDiagnostic(diagnostic);
+            }
+        });
     }
 }

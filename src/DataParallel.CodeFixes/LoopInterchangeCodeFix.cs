@@ -31,8 +31,8 @@ public sealed class LoopInterchangeCodeFix : KernelCodeFix
 
     private protected override CodeAction? CreateAction(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(LocalityAnalyzer.InnerLoopProperty, out string? innerName) || innerName is null
-            || !diagnostic.Properties.TryGetValue(LocalityAnalyzer.InterchangePartnerProperty, out string? outerName) || outerName is null)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.InnerLoopProperty, out string? innerName) || innerName is null
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.InterchangePartnerProperty, out string? outerName) || outerName is null)
             return null;
         SyntaxNode? access = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         ForStatementSyntax? inner = access?.AncestorsAndSelf().OfType<ForStatementSyntax>().FirstOrDefault(f => LoopNestReordering.VariableOf(f) == innerName);

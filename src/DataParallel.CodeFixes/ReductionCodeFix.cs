@@ -25,7 +25,7 @@ public sealed class ReductionCodeFix : KernelCodeFix
 
     private protected override CodeAction? CreateAction(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(RaceAnalyzer.ReductionProperty, out string? reduction) || reduction is null)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ReductionProperty, out string? reduction) || reduction is null)
             return null;
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax target)
             return null;

@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using DataParallel.Compiler.Analysis;
 using DataParallel.Compiler.Diagnostics;
 using DataParallel.Compiler.Model;
-using DataParallel.Compiler.Planning;
 using DataParallel.Compiler.Syntax;
 using DataParallel.Generators.Emit;
 using Microsoft.CodeAnalysis;
@@ -19,6 +19,11 @@ namespace DataParallel.Generators;
 /// cores where the SIMD lowering applies, multi-core scalar otherwise (DESIGN §1, §3). Kernels with errors generate
 /// nothing; the analyzers report why.
 /// </summary>
+/// <remarks>
+/// The pipeline keeps source locations out of what it lowers: kernels are read (with their place in source), their
+/// location-free models lowered and emitted, and the lowering's failures (DP3998/DP3999) placed in source by a step
+/// of their own. A kernel that only moves, or a comment in its body, therefore regenerates nothing.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class ParallelGenerator : IIncrementalGenerator
 {
@@ -32,9 +37,10 @@ public sealed class ParallelGenerator : IIncrementalGenerator
                 transform: static (syntax, cancellationToken) => Extract(syntax, cancellationToken))
             .WithTrackingName(TrackingNames.Kernels);
 
-        IncrementalValuesProvider<KernelExtraction> generatable = kernels
-            .Where(static k => k.Model is not null || k.Failure is not null)
-            .WithTrackingName(TrackingNames.GeneratableKernels);
+        IncrementalValuesProvider<KernelModel> models = kernels
+            .Where(static k => k.Model is not null)
+            .Select(static (k, _) => k.Model!)
+            .WithTrackingName(TrackingNames.KernelModels);
 
         // Global alias directives, found per syntax tree (only edited trees are searched again); the chosen names
         // stay equal in value unless such an alias is added or removed, so the kernels' outputs stay cached.
@@ -46,80 +52,63 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             .Select(static (names, _) => NamespaceAliases.Avoiding(names))
             .WithTrackingName(TrackingNames.NamespaceAliases);
 
-        context.RegisterSourceOutput(generatable.Combine(aliases), static (output, pair) => Generate(output, pair.Left, pair.Right));
+        IncrementalValuesProvider<LoweredKernel> lowered = models
+            .Combine(aliases)
+            .Select(static (pair, cancellationToken) => KernelLowering.Lower(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.LoweredKernels);
+
+        context.RegisterSourceOutput(lowered, static (output, kernel) =>
+        {
+            if (kernel.Source is not null)
+                output.AddSource(kernel.HintName, SourceText.From(kernel.Source, System.Text.Encoding.UTF8));
+        });
+
+        // Failures need a place in source: the lowering's are matched with the kernels' locations here, in a step
+        // that only reports (it runs again when a kernel moves, and costs a dictionary).
+        IncrementalValueProvider<ImmutableArray<LoweringFailure>> failures = lowered
+            .SelectMany(static (kernel, _) => kernel.Failures)
+            .Collect()
+            .WithTrackingName(TrackingNames.LoweringFailures);
+        IncrementalValueProvider<ImmutableArray<KernelPlace>> places = kernels
+            .Where(static k => k.Model is not null)
+            .Select(static (k, _) => new KernelPlace(k.Model!.Key, k.Location))
+            .Collect();
+        context.RegisterSourceOutput(failures.Combine(places), static (output, pair) => ReportLoweringFailures(output, pair.Left, pair.Right));
+        context.RegisterSourceOutput(kernels.Where(static k => k.Failure is not null), static (output, kernel) =>
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.KernelName, kernel.Failure)));
     }
 
     private static KernelExtraction Extract(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)syntax.TargetSymbol;
+        LocationInfo? location = LocationInfo.From(method.Locations.FirstOrDefault());
         try
         {
             IOperation? body = syntax.SemanticModel.GetOperation(syntax.TargetNode, cancellationToken);
             KernelBuildResult result = KernelModelBuilder.Build(method, body, cancellationToken);
-            if (result.Model is not { } model)
-                return new KernelExtraction(null, null, null, null);
-            return new KernelExtraction(model, null, null, null);
+            return new KernelExtraction(result.Model, method.Name, null, location);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new KernelExtraction(null, method.Name, Describe(e), LocationInfo.From(method.Locations.FirstOrDefault()));
+            return new KernelExtraction(null, method.Name, KernelLowering.Describe(e), location);
         }
     }
 
-    private static void Generate(SourceProductionContext output, KernelExtraction extraction, NamespaceAliases aliases)
+    private static void ReportLoweringFailures(SourceProductionContext output, ImmutableArray<LoweringFailure> failures, ImmutableArray<KernelPlace> places)
     {
-        if (extraction.Model is not { } kernel)
-        {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, extraction.Location?.ToLocation(), extraction.KernelName, extraction.Failure));
+        if (failures.IsEmpty)
             return;
-        }
-        // The kernel's accesses, collected once for both the entry checks and the SIMD plan (not value-equatable, so
-        // computed here rather than carried in the extraction).
-        KernelAccesses? accesses;
-        EquatableArray<RuntimeRequirement> requirements;
-        EquatableArray<SpanOverlapCheck> overlaps;
-        try
+        var locations = new Dictionary<string, LocationInfo?>(StringComparer.Ordinal);
+        foreach (KernelPlace place in places)
+            locations[place.KernelKey] = place.Location;
+        foreach (LoweringFailure failure in failures)
         {
-            accesses = KernelAccessAnalysis.Collect(kernel);
-            // The analyzers stay silent about races that only some calls have; the entry point must then refuse those calls.
-            (requirements, overlaps) = KernelAccessAnalysis.EntryChecks(accesses);
+            Location? location = locations.TryGetValue(failure.KernelKey, out LocationInfo? info) ? info?.ToLocation() : null;
+            DiagnosticDescriptor descriptor = failure.SimdOnly ? DiagnosticDescriptors.SimdLoweringFailure : DiagnosticDescriptors.GeneratorFailure;
+            output.ReportDiagnostic(Diagnostic.Create(descriptor, location, failure.KernelName, failure.Message));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(e)));
-            return;
-        }
-        string source;
-        CpuKernelPlan plan;
-        try
-        {
-            plan = CpuKernelPlan.Create(kernel, accesses, requirements, overlaps);
-            source = KernelSourceEmitter.Emit(plan, aliases);
-        }
-        catch (Exception simdFailure) when (simdFailure is not OperationCanceledException)
-        {
-            // A bug in the SIMD lowering must not cost the user their build: the scalar path is always correct.
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdLoweringFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(simdFailure)));
-            try
-            {
-                plan = CpuKernelPlan.Create(kernel, accesses, requirements, overlaps, scalarOnly: true);
-                source = KernelSourceEmitter.Emit(plan, aliases);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.Name, Describe(e)));
-                return;
-            }
-        }
-        output.AddSource(HintName(kernel, plan), SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
-    /// <summary>Unique per kernel: overloads differ in the runner's signature hash.</summary>
-    private static string HintName(KernelModel kernel, CpuKernelPlan plan)
-    {
-        string types = string.Join(".", kernel.ContainingTypes.Select(t => t.Name));
-        return $"{(kernel.Namespace is null ? "" : kernel.Namespace + ".")}{types}.{plan.RunnerName.TrimStart('_')}.g.cs";
-    }
-
-    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
+    /// <summary>Where a kernel is in source, by its <see cref="KernelModel.Key"/>.</summary>
+    private sealed record KernelPlace(string KernelKey, LocationInfo? Location);
 }

@@ -3,11 +3,17 @@ namespace DataParallel.Generators;
 /// <summary>Names of the generator's pipeline steps, for incrementality tests (<c>GeneratorDriverOptions.TrackIncrementalGeneratorSteps</c>).</summary>
 public static class TrackingNames
 {
-    /// <summary>Every <c>[Parallel]</c> method, read into a value-equatable model (or a failure).</summary>
+    /// <summary>Every <c>[Parallel]</c> method, read into a value-equatable model (or a failure), with its location.</summary>
     public const string Kernels = "DataParallel.Kernels";
 
-    /// <summary>The kernels that generate code.</summary>
-    public const string GeneratableKernels = "DataParallel.GeneratableKernels";
+    /// <summary>The models of the kernels that generate code, without their locations.</summary>
+    public const string KernelModels = "DataParallel.KernelModels";
+
+    /// <summary>Each kernel's generated file (and any failure making it), lowered from its model.</summary>
+    public const string LoweredKernels = "DataParallel.LoweredKernels";
+
+    /// <summary>Every kernel's lowering failures, to be placed in source and reported.</summary>
+    public const string LoweringFailures = "DataParallel.LoweringFailures";
 
     /// <summary>The names the generated files give their namespace aliases, free of the compilation's global aliases.</summary>
     public const string NamespaceAliases = "DataParallel.NamespaceAliases";

@@ -1,5 +1,3 @@
-using DataParallel.Compiler.Syntax;
-
 namespace DataParallel.Compiler.Model;
 
 /// <summary>
@@ -17,7 +15,6 @@ namespace DataParallel.Compiler.Model;
 /// <param name="FastMath">Whether the kernel opted into FMA contraction and reassociation.</param>
 /// <param name="Body">The body in the kernel language.</param>
 /// <param name="Unlowered">The first construct of the body the IR does not model (the kernel then runs as written), or null.</param>
-/// <param name="Location">Where the kernel's name is, for the generator's own diagnostics.</param>
 internal sealed record KernelModel(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -29,8 +26,7 @@ internal sealed record KernelModel(
     ReductionKind Reduce,
     bool FastMath,
     BlockStatement Body,
-    string? Unlowered,
-    LocationInfo? Location)
+    string? Unlowered)
 {
     /// <summary>
     /// Span parameters the body assigns (<c>x = z;</c>; the kernel then runs as written, <see cref="Unlowered"/>).
@@ -39,6 +35,12 @@ internal sealed record KernelModel(
     /// read as locals holding the value passed in, which the analyses follow.)
     /// </summary>
     public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// Names the kernel among all kernels of a compilation (overloads differ in their parameters): what the generator
+    /// keys a kernel's place in source by, since the model itself holds no location.
+    /// </summary>
+    public string Key => FullName + "(" + string.Join(", ", System.Linq.Enumerable.Select(Parameters, p => p.RefKind.Modifier() + p.TypeSyntax)) + ")";
 
     public string FullName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name)) + "." + Name;
 }

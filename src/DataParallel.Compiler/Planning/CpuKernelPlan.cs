@@ -24,7 +24,7 @@ internal sealed class CpuKernelPlan
         Reduction = reduction;
         CostPerElement = costPerElement;
         Granularity = granularity;
-        RunnerName = $"__{kernel.Name}Kernel_{SignatureHash(kernel):x8}";
+        RunnerName = RunnerNameOf(kernel);
     }
 
     public KernelModel Kernel { get; }
@@ -98,6 +98,9 @@ internal sealed class CpuKernelPlan
             cost *= 16;
         return cost;
     }
+
+    /// <summary>The runner type's name: the kernel's, made unique among overloads by a hash of the signature.</summary>
+    public static string RunnerNameOf(KernelModel kernel) => $"__{kernel.Name}Kernel_{SignatureHash(kernel):x8}";
 
     private static uint SignatureHash(KernelModel kernel)
     {

@@ -54,5 +54,8 @@ internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableAr
     public bool MayRunChecked => HasInexactProofs || !ClampBounds.IsEmpty;
 }
 
-/// <summary>Whether a kernel vectorises: a plan, or the construct that blocks SIMD (and the IR node it is at).</summary>
+/// <summary>
+/// Whether a kernel vectorises: a plan (null when only decided, <see cref="SimdPlanner.Decide"/>), or the construct
+/// that blocks SIMD (and the IR node it is at).
+/// </summary>
 internal sealed record SimdDecision(SimdPlan? Plan, string? Blocker, object? BlockingNode);

@@ -21,7 +21,14 @@ internal static class SimdPlanner
     /// </summary>
     public static SimdDecision Plan(KernelModel kernel, KernelAccesses? accesses) => Plan(kernel, _ => accesses);
 
-    private static SimdDecision Plan(KernelModel kernel, System.Func<KernelModel, KernelAccesses?> collect)
+    /// <summary>
+    /// Only decides whether <paramref name="kernel"/> vectorises, and if not why: what the analyzers report (DP3001)
+    /// on every keystroke. The decision is the generator's, but the work estimate the scheduler needs (loop trip
+    /// counts computed at entry) is left out, and so is the plan: <see cref="SimdDecision.Plan"/> is null.
+    /// </summary>
+    public static SimdDecision Decide(KernelModel kernel, KernelAccesses? accesses) => Plan(kernel, _ => accesses, estimateWork: false);
+
+    private static SimdDecision Plan(KernelModel kernel, System.Func<KernelModel, KernelAccesses?> collect, bool estimateWork = true)
     {
         if (kernel.Unlowered is { } unlowered)
             return Blocked($"it uses {unlowered}, which the SIMD lowering does not handle yet", null);
@@ -29,7 +36,7 @@ internal static class SimdPlanner
         var lanes = new LaneClassifier(kernel);
         var ranges = IndexRanges.Of(kernel);
         var accesses = VectorAccessClasses.Of(collect(kernel), lanes, ranges);
-        var checker = new Checker(kernel, lanes, ranges, accesses);
+        var checker = new Checker(kernel, lanes, ranges, accesses, estimateWork);
         if (checker.CheckBody() is { } blocked)
             return blocked;
         if (AccessProof.UnboundedSlice(kernel, ranges) is { } slice)
@@ -47,12 +54,12 @@ internal static class SimdPlanner
             if (statement is StoreStatement store && plan.Classify(store.Index) == AccessClass.Contiguous && !plan.IsProven(store.Span, store.Display))
                 return Blocked($"the bounds of {store.Display} cannot be proven at entry", store);
         }
-        return new SimdDecision(plan, null, null);
+        return new SimdDecision(estimateWork ? plan : null, null, null);
     }
 
     private static SimdDecision Blocked(string reason, object? node) => new(null, reason, node);
 
-    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges, VectorAccessClasses accesses)
+    private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges, VectorAccessClasses accesses, bool estimateWork)
     {
         /// <summary>The work of the body being checked: the kernel's, then each enclosing loop's.</summary>
         private readonly Stack<WorkFrame> _work = new(new[] { new WorkFrame() });
@@ -129,7 +136,7 @@ internal static class SimdPlanner
                     finally
                     {
                         WorkEstimate body = _work.Pop().ToEstimate();
-                        (KernelExpression? firstTrip, KernelExpression? lastTrip) = lanes.IsVarying(loop) ? (null, null) : LoopWork.EntryBounds(loop, ranges);
+                        (KernelExpression? firstTrip, KernelExpression? lastTrip) = !estimateWork || lanes.IsVarying(loop) ? (null, null) : LoopWork.EntryBounds(loop, ranges);
                         _work.Peek().Loops.Add(new LoopWork(firstTrip, lastTrip, body));
                     }
                 case BreakStatement or ContinueStatement:

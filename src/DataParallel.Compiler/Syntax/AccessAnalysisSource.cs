@@ -19,18 +19,6 @@ namespace DataParallel.Compiler.Syntax;
 /// </summary>
 internal static class AccessAnalysisSource
 {
-    /// <summary>
-    /// Runs <see cref="KernelModelBuilder.Build"/> when its input is well formed enough: two parameters with one name
-    /// (CS0100, e.g. a half-typed <c>(int , int )</c>) make it throw, and such code does not compile anyway.
-    /// </summary>
-    public static KernelBuildResult? Build(IMethodSymbol method, IOperation body, System.Threading.CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        if (method.Parameters.Any(p => !names.Add(p.Name)))
-            return null;
-        return KernelModelBuilder.Build(method, body, cancellationToken);
-    }
-
     public static AccessAnalysisInput? Create(IMethodSymbol method, KernelBuildResult result, IOperation body)
     {
         if (result.Body is not { HasInvalidCode: false } read)

@@ -136,8 +136,7 @@ internal static class KernelModelBuilder
                 reduce,
                 fastMath,
                 read.Body,
-                read.Unlowered?.Description,
-                LocationInfo.From(nameLocation))
+                read.Unlowered?.Description)
             {
                 AssignedSpanParameters = read.AssignedSpanParameters,
             };

@@ -14,9 +14,10 @@ namespace DataParallel.Analyzers.Tests.Harness;
 
 /// <summary>
 /// Markup-driven analyzer tests in the style of Microsoft.CodeAnalysis.Testing's <c>AnalyzerVerifier</c>: the
-/// DP diagnostics <typeparamref name="TAnalyzer"/> reports must be exactly those marked, id and span.
+/// DP diagnostics of area <typeparamref name="TArea"/> that <see cref="KernelAnalyzer"/> reports must be exactly those
+/// marked, id and span.
 /// </summary>
-internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAnalyzer, new()
+internal static class AnalyzerVerifier<TArea> where TArea : DiagnosticArea, new()
 {
     /// <summary>
     /// Verifies the diagnostics for <paramref name="markup"/> (see <see cref="TestMarkup"/>). Compiler errors fail
@@ -27,7 +28,7 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
     public static async Task VerifyAnalyzerAsync(string markup, bool allowCompilerErrors = false, params string[] disabledDiagnostics)
     {
         var (source, expectedMarkers) = TestMarkup.Parse(markup);
-        var analyzer = new TAnalyzer();
+        var analyzer = new KernelAnalyzer();
         var expected = expectedMarkers.Select(marker => (Id: marker.Id ?? DefaultId(analyzer), marker.Span)).ToList();
 
         Compilation compilation = TestCompilation.Create(source);
@@ -39,7 +40,7 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
         }
 
         ImmutableArray<Diagnostic> diagnostics = await GetDiagnosticsAsync(compilation, analyzer);
-        diagnostics = diagnostics.Where(d => IsDataParallel(d) && !disabledDiagnostics.Contains(d.Id)).ToImmutableArray();
+        diagnostics = diagnostics.Where(d => InArea(d) && !disabledDiagnostics.Contains(d.Id)).ToImmutableArray();
         var actual = diagnostics.Select(d => (Id: d.Id, Span: d.Location.SourceSpan)).ToList();
 
         var missing = Subtract(expected, actual);
@@ -70,9 +71,13 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
     public static Task VerifyKernelsAsync(string members, params string[] disabledDiagnostics)
         => VerifyAnalyzerAsync(KernelSource.Wrap(members), allowCompilerErrors: false, disabledDiagnostics);
 
-    /// <summary>All diagnostics <typeparamref name="TAnalyzer"/> reports on <paramref name="source"/>, for assertions on messages or severities.</summary>
+    /// <summary>All diagnostics of area <typeparamref name="TArea"/> reported on <paramref name="source"/>, for assertions on messages or severities.</summary>
     public static Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(string source)
-        => GetDiagnosticsAsync(TestCompilation.Create(source), new TAnalyzer());
+        => GetAreaDiagnosticsAsync(TestCompilation.Create(source));
+
+    /// <summary>All diagnostics of area <typeparamref name="TArea"/> reported on <paramref name="compilation"/>.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> GetAreaDiagnosticsAsync(Compilation compilation)
+        => (await GetDiagnosticsAsync(compilation, new KernelAnalyzer()).ConfigureAwait(false)).Where(InArea).ToImmutableArray();
 
     /// <summary>Runs <paramref name="analyzer"/>; any exception it throws fails the test (analyzers never crash, DESIGN §5).</summary>
     public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
@@ -93,15 +98,17 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
         return diagnostics;
     }
 
-    private static bool IsDataParallel(Diagnostic diagnostic) => diagnostic.Id.StartsWith("DP", StringComparison.Ordinal);
+    private static bool InArea(Diagnostic diagnostic) => Area.Contains(diagnostic.Id);
+
+    private static readonly TArea Area = new();
 
     private static string DefaultId(DiagnosticAnalyzer analyzer)
     {
-        var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().ToArray();
+        var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Where(Area.Contains).Distinct().ToArray();
         return ids.Length == 1
             ? ids[0]
             : throw new InvalidOperationException(
-                $"[|…|] needs an analyzer with one diagnostic, but {analyzer.GetType().Name} supports {string.Join(", ", ids)}; write {{|ID:…|}} instead.");
+                $"[|…|] needs an area with one diagnostic, but {typeof(TArea).Name} has {string.Join(", ", ids)}; write {{|ID:…|}} instead.");
     }
 
     /// <summary>Multiset difference: each occurrence in <paramref name="right"/> cancels one in <paramref name="left"/>.</summary>

@@ -18,13 +18,13 @@ namespace DataParallel.Analyzers.Tests.Harness;
 /// diagnostics are verified first, then the first code action offered for each fixable diagnostic is applied, one
 /// at a time, until none remains; the document must then read exactly <c>after</c>.
 /// </summary>
-internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+internal static class CodeFixVerifier<TArea, TCodeFix>
+    where TArea : DiagnosticArea, new()
     where TCodeFix : CodeFixProvider, new()
 {
     public static async Task VerifyCodeFixAsync(string markupBefore, string after)
     {
-        await AnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(markupBefore);
+        await AnalyzerVerifier<TArea>.VerifyAnalyzerAsync(markupBefore);
         var (source, expected) = TestMarkup.Parse(markupBefore);
 
         var fix = new TCodeFix();
@@ -70,13 +70,13 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     /// <summary>The markup's diagnostics are reported, and the fix offers no action for any of them.</summary>
     public static async Task VerifyNoCodeFixAsync(string markup)
     {
-        await AnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(markup);
+        await AnalyzerVerifier<TArea>.VerifyAnalyzerAsync(markup);
         var (source, _) = TestMarkup.Parse(markup);
         var fix = new TCodeFix();
         using var workspace = new AdhocWorkspace();
         Document document = CreateDocument(workspace, source);
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer());
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerVerifier<TArea>.GetAreaDiagnosticsAsync(compilation);
         var fixable = diagnostics.Where(d => fix.FixableDiagnosticIds.Contains(d.Id)).ToList();
         if (fixable.Count == 0)
             throw new XunitException($"No diagnostic that {typeof(TCodeFix).Name} fixes was reported.");
@@ -103,7 +103,7 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     private static async Task<Diagnostic?> FirstFixableDiagnosticAsync(Document document, CodeFixProvider fix)
     {
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer());
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerVerifier<TArea>.GetAreaDiagnosticsAsync(compilation);
         return diagnostics
             .Where(d => fix.FixableDiagnosticIds.Contains(d.Id))
             .OrderBy(d => d.Location.SourceSpan.Start)

@@ -10,9 +10,9 @@ namespace DataParallel.Analyzers.Tests.Harness;
 internal static class KernelShapeVerifier
 {
     public static Task VerifyAsync(string markup)
-        => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync(markup, disabledDiagnostics: ["DP3001"]);
+        => AnalyzerVerifier<ShapeArea>.VerifyAnalyzerAsync(markup, disabledDiagnostics: ["DP3001"]);
 
     /// <summary>Verifies kernel <paramref name="members"/> inside the standard test file of <see cref="KernelSource.Wrap"/>.</summary>
     public static Task VerifyKernelsAsync(string members)
-        => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync(members, "DP3001");
+        => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync(members, "DP3001");
 }

@@ -105,6 +105,65 @@ public sealed class IncrementalityTests
         AssertNothingRecomputed(second);
     }
 
+    /// <summary>
+    /// The steps that work from kernel models, which hold no location: after an edit that moves a kernel or touches
+    /// only trivia, every one of their outputs must come back Cached or Unchanged, and no file may be re-emitted.
+    /// (The first step reads the edited tree again and reports the kernel's new place, which is what it is for.)
+    /// </summary>
+    private static void AssertNothingLoweredAgain(GeneratorRunResult result)
+    {
+        var lowered = NamedStepOutputs(result).Where(output => output.Step is TrackingNames.KernelModels or TrackingNames.LoweredKernels).ToList();
+        Assert.Contains(lowered, output => output.Step == TrackingNames.LoweredKernels);
+        var recomputed = lowered.Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).ToList();
+        Assert.True(recomputed.Count == 0, "Kernels lowered again: " + string.Join(", ", recomputed.Select(output => $"{output.Step} ({output.Reason})")));
+        var reemitted = result.TrackedOutputSteps
+            .Where(step => step.Key == "SourceOutput")
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs))
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .ToList();
+        Assert.True(reemitted.Count == 0, $"{reemitted.Count} source output(s) re-emitted");
+    }
+
+    private static GeneratorRunResult EditKernels(Func<string, string> edit)
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(KernelSource);
+        SyntaxTree kernels = compilation.SyntaxTrees.Single();
+        string edited = edit(KernelSource);
+        Assert.NotEqual(KernelSource, edited);
+        return RunTwice(compilation, c => c.ReplaceSyntaxTree(kernels, Parse(edited, kernels.FilePath)));
+    }
+
+    [Fact]
+    public void A_blank_line_above_a_kernel_lowers_nothing_again()
+    {
+        GeneratorRunResult second = EditKernels(source => source.Replace("    [Parallel]\n    public static void Saxpy", "\n\n    [Parallel]\n    public static void Saxpy", StringComparison.Ordinal));
+
+        AssertNothingLoweredAgain(second);
+        // The control: the kernels were read again, and found to have moved.
+        Assert.Contains(NamedStepOutputs(second), output => output.Step == TrackingNames.Kernels && output.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void A_comment_in_a_kernel_body_lowers_nothing_again()
+    {
+        GeneratorRunResult second = EditKernels(source => source
+            .Replace("=> y[i] = a * x[i] + y[i];", "=> y[i] = a * x[i] /* scaled */ + y[i]; // one element per index", StringComparison.Ordinal)
+            .Replace("=> x[i] * y[i];", "=> x[i]\n                   // the product\n                   * y[i];", StringComparison.Ordinal));
+
+        AssertNothingLoweredAgain(second);
+    }
+
+    [Fact]
+    public void Editing_one_kernel_lowers_that_kernel_alone()
+    {
+        GeneratorRunResult second = EditKernels(source => source.Replace("a * x[i] + y[i]", "a * x[i] - y[i]", StringComparison.Ordinal));
+
+        var lowered = NamedStepOutputs(second).Where(output => output.Step == TrackingNames.LoweredKernels).ToList();
+        Assert.Equal(2, lowered.Count);
+        Assert.Single(lowered, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(lowered, output => output.Reason == IncrementalStepRunReason.Cached);
+    }
+
     [Fact]
     public void Editing_a_kernel_body_does_recompute()
     {

@@ -1,9 +1,12 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DataParallel.Compiler.Syntax;
+namespace DataParallel.Generators;
 
-/// <summary>A source location held by value (a <see cref="Location"/> would pin a syntax tree in the pipeline).</summary>
+/// <summary>
+/// A source location held by value (a <see cref="Location"/> would pin a syntax tree in the pipeline). It travels
+/// beside the kernel model, never in it: a line inserted above a kernel moves it, and must not make the model unequal.
+/// </summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);

@@ -1,75 +1,34 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
+using System.Threading;
 using DataParallel.Compiler.Analysis;
 using DataParallel.Compiler.Diagnostics;
 using DataParallel.Compiler.Model;
 using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DataParallel.Analyzers;
 
 /// <summary>
-/// Reports data races between the index points of <c>[Parallel]</c> kernels (DP1xxx, DESIGN §5) as the user types:
-/// different indices writing one element, an index reading what another writes, shared state written by every
-/// index, and accumulations that should be reductions. It runs the shared access analysis
-/// (<see cref="AccessCollector"/>, <see cref="RaceDetector"/>) and says nothing where race freedom depends on a
-/// fact only the call knows: the generated entry point checks those.
+/// Data races between the index points of a kernel (DP1xxx, DESIGN §5): different indices writing one element, an
+/// index reading what another writes, shared state written by every index, and accumulations that should be
+/// reductions. Nothing is said where race freedom depends on a fact only the call knows: the generated entry point
+/// checks those.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RaceAnalyzer : DiagnosticAnalyzer
+internal static class RaceDiagnostics
 {
-    /// <summary>Diagnostic property naming the <c>Reduction</c> a DP1005 fix should use.</summary>
-    public const string ReductionProperty = "Reduction";
-
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.WriteWriteRace,
-        DiagnosticDescriptors.PossibleRace,
-        DiagnosticDescriptors.ReadWriteRace,
-        DiagnosticDescriptors.SharedStateWrite,
-        DiagnosticDescriptors.SharedAccumulation);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public static IEnumerable<Diagnostic> Of(KernelAnalysis analysis, IMethodSymbol method, IOperation body, Location fallback, CancellationToken cancellationToken)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        KernelBlocks.Register(context, AnalyzeKernel);
-    }
-
-    private static void AnalyzeKernel(OperationBlockAnalysisContext context, IMethodSymbol method, IOperation body)
-    {
-        if (AccessAnalysisSource.Build(method, body, context.CancellationToken) is not { } result
-            || AccessAnalysisSource.Create(method, result, body) is not { } input || result.Body is not { } read)
-            return;
-
-        RaceAnalysis races;
-        try
-        {
-            races = RaceDetector.Analyze(AccessCollector.Collect(input));
-        }
-        catch (OverflowException)
-        {
-            // Subscript arithmetic past 64 bits: nothing can be proven either way, so say nothing.
-            return;
-        }
-        Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
-        // One statement can stand in the IR more than once (read into both branches of an if): one report per place.
-        var reported = new HashSet<(string, TextSpan)>();
+        if (analysis.Races is not { } races || analysis.Build.Body is not { } read)
+            yield break;
         foreach (RaceFinding finding in races.Findings)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (Report(finding, method, body, read, fallback) is { } diagnostic && reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan)))
-                context.ReportDiagnostic(diagnostic);
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Report(finding, method, body, read, fallback);
         }
     }
 
-    private static Diagnostic? Report(RaceFinding finding, IMethodSymbol method, IOperation body, BodyReadResult read, Location fallback)
+    private static Diagnostic Report(RaceFinding finding, IMethodSymbol method, IOperation body, BodyReadResult read, Location fallback)
     {
         Location location = AccessAnalysisSource.Locate(finding.Site, read, fallback);
         Location other = AccessAnalysisSource.Locate(finding.Other, read, fallback);
@@ -103,7 +62,7 @@ public sealed class RaceAnalyzer : DiagnosticAnalyzer
                     "it is used as scratch space that every index shares",
                     "use a local variable instead, which each index has to itself");
             default:
-                return null;
+                throw new System.ArgumentOutOfRangeException(nameof(finding), finding.Kind, null);
         }
     }
 
@@ -114,7 +73,7 @@ public sealed class RaceAnalyzer : DiagnosticAnalyzer
             : "compute per-index values and combine them with a Reduce kernel";
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (update.Reduction is { } name && method.ReturnsVoid)
-            properties = properties.Add(ReductionProperty, name);
+            properties = properties.Add(DiagnosticProperties.ReductionProperty, name);
         return Diagnostic.Create(DiagnosticDescriptors.SharedAccumulation, location, properties, method.Name, target, update.Operator, advice);
     }
 

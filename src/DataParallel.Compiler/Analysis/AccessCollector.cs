@@ -480,7 +480,8 @@ internal sealed class AccessCollector
         BinaryOperator.Multiply => "*",
         BinaryOperator.And => "&",
         BinaryOperator.Or => "|",
-        _ => "^",
+        BinaryOperator.ExclusiveOr => "^",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(op), op, "not an accumulation operator"),
     };
 
     public static KernelExpression StripConversions(KernelExpression expression)
@@ -530,7 +531,8 @@ internal sealed class AccessCollector
                 BinaryOperator.LessThan => BinaryOperator.GreaterThanOrEqual,
                 BinaryOperator.LessThanOrEqual => BinaryOperator.GreaterThan,
                 BinaryOperator.GreaterThan => BinaryOperator.LessThanOrEqual,
-                _ => BinaryOperator.LessThan,
+                BinaryOperator.GreaterThanOrEqual => BinaryOperator.LessThan,
+                _ => throw new System.ArgumentOutOfRangeException(nameof(op), op, "not a comparison"),
             };
         }
 
@@ -555,7 +557,8 @@ internal sealed class AccessCollector
                 BinaryOperator.GreaterThan => new GuardConstraint(difference.Subtract(Polynomial.Constant(1)), GuardRelation.NonNegative),
                 BinaryOperator.GreaterThanOrEqual => new GuardConstraint(difference, GuardRelation.NonNegative),
                 BinaryOperator.Equals => new GuardConstraint(difference, GuardRelation.Zero),
-                _ => new GuardConstraint(difference, GuardRelation.NonZero),
+                BinaryOperator.NotEquals => new GuardConstraint(difference, GuardRelation.NonZero),
+                _ => throw new System.ArgumentOutOfRangeException(nameof(op), op, "not a comparison"),
             };
             return GuardSet.Of(guard);
         }
@@ -569,7 +572,8 @@ internal sealed class AccessCollector
         BinaryOperator.GreaterThan => difference > 0,
         BinaryOperator.GreaterThanOrEqual => difference >= 0,
         BinaryOperator.Equals => difference == 0,
-        _ => difference != 0,
+        BinaryOperator.NotEquals => difference != 0,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(op), op, "not a comparison"),
     };
 
     /// <summary><c>e % m == r</c> and <c>(e &amp; (2^k - 1)) == r</c> with constant m and r: a congruence guard.</summary>

@@ -44,7 +44,8 @@ internal sealed record AccessForm(AccessFormKind Kind, Polynomial? Subscript, in
     {
         AccessFormKind.Affine => Subscript!.ToString(),
         AccessFormKind.NonAffine => Subscript is null ? "non-affine" : "non-affine " + Subscript,
-        _ => "data-dependent",
+        AccessFormKind.DataDependent => "data-dependent",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 
     /// <summary>The variables (index and loop atoms) that occur in an affine subscript.</summary>

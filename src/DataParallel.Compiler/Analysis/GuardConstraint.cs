@@ -40,6 +40,7 @@ internal sealed record GuardConstraint(Polynomial Expression, GuardRelation Rela
         GuardRelation.Zero => $"{Expression} == 0",
         GuardRelation.NonZero => $"{Expression} != 0",
         GuardRelation.RemainderEquals => $"{Expression} % {Modulus} == {Remainder}",
-        _ => $"{Expression} % {Modulus} != {Remainder}",
+        GuardRelation.RemainderNotEquals => $"{Expression} % {Modulus} != {Remainder}",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(Relation), Relation, null),
     };
 }

@@ -26,6 +26,7 @@ internal sealed record KernelParameter(string Name, ParameterKind Kind, ScalarKi
     {
         ParameterKind.ReadOnlySpan => $"global::System.ReadOnlySpan<{Type.Keyword()}>",
         ParameterKind.Span => $"global::System.Span<{Type.Keyword()}>",
-        _ => Type.Keyword(),
+        ParameterKind.Index or ParameterKind.Uniform => Type.Keyword(),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

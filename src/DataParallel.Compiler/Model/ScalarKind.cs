@@ -51,15 +51,17 @@ internal static class ScalarKindFacts
         ScalarKind.UInt64 => "ulong",
         ScalarKind.Single => "float",
         ScalarKind.Double => "double",
-        _ => "global::System.Half",
+        ScalarKind.Half => "global::System.Half",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static int Size(this ScalarKind kind) => kind switch
     {
         ScalarKind.Boolean or ScalarKind.SByte or ScalarKind.Byte => 1,
         ScalarKind.Int16 or ScalarKind.UInt16 or ScalarKind.Half => 2,
+        ScalarKind.Int32 or ScalarKind.UInt32 or ScalarKind.Single => 4,
         ScalarKind.Int64 or ScalarKind.UInt64 or ScalarKind.Double => 8,
-        _ => 4,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static bool IsFloatingPoint(this ScalarKind kind) => kind is ScalarKind.Single or ScalarKind.Double or ScalarKind.Half;

@@ -41,7 +41,8 @@ internal sealed class ScalarExpressionWriter(INameScope names)
     {
         UnaryOperator.Negate => "-",
         UnaryOperator.BitwiseNot => "~",
-        _ => "!",
+        UnaryOperator.LogicalNot => "!",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(op), op, null),
     };
 
     public static string BinaryToken(BinaryOperator op) => op switch
@@ -64,6 +65,7 @@ internal sealed class ScalarExpressionWriter(INameScope names)
         BinaryOperator.LessThan => "<",
         BinaryOperator.LessThanOrEqual => "<=",
         BinaryOperator.GreaterThan => ">",
-        _ => ">=",
+        BinaryOperator.GreaterThanOrEqual => ">=",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(op), op, null),
     };
 }

@@ -229,7 +229,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                     BinaryOperator.LessThan => $"{w.Api}.LessThan({left}, {right})",
                     BinaryOperator.LessThanOrEqual => $"{w.Api}.LessThanOrEqual({left}, {right})",
                     BinaryOperator.GreaterThan => $"{w.Api}.GreaterThan({left}, {right})",
-                    _ => $"{w.Api}.GreaterThanOrEqual({left}, {right})",
+                    BinaryOperator.GreaterThanOrEqual => $"{w.Api}.GreaterThanOrEqual({left}, {right})",
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(compare), compare.Operator, "not a comparison"),
                 };
                 return AsMask(result, lane);
             }
@@ -375,7 +376,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 {
                     BinaryOperator.LeftShift => "ShiftLeft",
                     BinaryOperator.RightShift when lane.IsSigned() => "ShiftRightArithmetic",
-                    _ => "ShiftRightLogical",
+                    BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift => "ShiftRightLogical",
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(binary), binary.Operator, "not a shift"),
                 };
                 return $"Dp::Lanes.{method}<{width.Type(lane)}, {lane.Keyword()}>({left}, {counts})";
             }
@@ -387,7 +389,8 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 {
                     BinaryOperator.LeftShift => "ShiftLeft",
                     BinaryOperator.RightShift when lane.IsSigned() => "ShiftRightArithmetic",
-                    _ => "ShiftRightLogical",
+                    BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift => "ShiftRightLogical",
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(binary), binary.Operator, "not a shift"),
                 };
                 return $"{width.Api}.{method}({left}, {count})";
             }

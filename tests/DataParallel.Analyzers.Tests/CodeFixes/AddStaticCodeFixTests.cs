@@ -9,7 +9,7 @@ namespace DataParallel.Analyzers.Tests.CodeFixes;
 public sealed class AddStaticCodeFixTests
 {
     [Fact]
-    public Task Static_goes_after_the_accessibility() => CodeFixVerifier<KernelAnalyzer, AddStaticCodeFix>.VerifyCodeFixAsync("""
+    public Task Static_goes_after_the_accessibility() => CodeFixVerifier<ShapeArea, AddStaticCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 
@@ -30,7 +30,7 @@ public sealed class AddStaticCodeFixTests
         """);
 
     [Fact]
-    public Task Without_modifiers_static_takes_the_indentation() => CodeFixVerifier<KernelAnalyzer, AddStaticCodeFix>.VerifyCodeFixAsync("""
+    public Task Without_modifiers_static_takes_the_indentation() => CodeFixVerifier<ShapeArea, AddStaticCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 
@@ -53,7 +53,7 @@ public sealed class AddStaticCodeFixTests
         """);
 
     [Fact]
-    public Task Static_goes_before_other_modifiers_when_there_is_no_accessibility() => CodeFixVerifier<KernelAnalyzer, AddStaticCodeFix>.VerifyCodeFixAsync("""
+    public Task Static_goes_before_other_modifiers_when_there_is_no_accessibility() => CodeFixVerifier<ShapeArea, AddStaticCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 
@@ -74,7 +74,7 @@ public sealed class AddStaticCodeFixTests
         """);
 
     [Fact]
-    public Task Every_instance_kernel_is_fixed() => CodeFixVerifier<KernelAnalyzer, AddStaticCodeFix>.VerifyCodeFixAsync("""
+    public Task Every_instance_kernel_is_fixed() => CodeFixVerifier<ShapeArea, AddStaticCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 

@@ -9,7 +9,7 @@ namespace DataParallel.Analyzers.Tests.CodeFixes;
 public sealed class IndexSwapCodeFixTests
 {
     [Fact]
-    public Task Swapping_makes_the_row_index_the_fastest() => CodeFixVerifier<LocalityAnalyzer, IndexSwapCodeFix>.VerifyCodeFixAsync("""
+    public Task Swapping_makes_the_row_index_the_fastest() => CodeFixVerifier<LocalityArea, IndexSwapCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 
@@ -44,7 +44,7 @@ public sealed class IndexSwapCodeFixTests
         """);
 
     [Fact]
-    public Task Three_dimensional_kernels_swap_the_last_two() => CodeFixVerifier<LocalityAnalyzer, IndexSwapCodeFix>.VerifyCodeFixAsync("""
+    public Task Three_dimensional_kernels_swap_the_last_two() => CodeFixVerifier<LocalityArea, IndexSwapCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 

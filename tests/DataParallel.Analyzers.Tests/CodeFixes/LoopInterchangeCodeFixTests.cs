@@ -10,10 +10,10 @@ namespace DataParallel.Analyzers.Tests.CodeFixes;
 public sealed class LoopInterchangeCodeFixTests
 {
     private static Task VerifyInterchange(string members, string interchanged)
-        => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyCodeFixAsync(KernelSource.Wrap(members), KernelSource.Wrap(interchanged));
+        => CodeFixVerifier<LocalityArea, LoopInterchangeCodeFix>.VerifyCodeFixAsync(KernelSource.Wrap(members), KernelSource.Wrap(interchanged));
 
     private static Task VerifyNoInterchange(string members)
-        => CodeFixVerifier<LocalityAnalyzer, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(KernelSource.Wrap(members));
+        => CodeFixVerifier<LocalityArea, LoopInterchangeCodeFix>.VerifyNoCodeFixAsync(KernelSource.Wrap(members));
 
     [Fact]
     public Task Integer_sum_walks_rows_after_the_interchange() => VerifyInterchange("""

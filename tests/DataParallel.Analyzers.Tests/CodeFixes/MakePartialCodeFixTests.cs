@@ -9,7 +9,7 @@ namespace DataParallel.Analyzers.Tests.CodeFixes;
 public sealed class MakePartialCodeFixTests
 {
     [Fact]
-    public Task Partial_goes_right_before_class() => CodeFixVerifier<KernelAnalyzer, MakePartialCodeFix>.VerifyCodeFixAsync("""
+    public Task Partial_goes_right_before_class() => CodeFixVerifier<ShapeArea, MakePartialCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 
@@ -30,7 +30,7 @@ public sealed class MakePartialCodeFixTests
         """);
 
     [Fact]
-    public Task Without_modifiers_partial_takes_the_leading_comment_and_indentation() => CodeFixVerifier<KernelAnalyzer, MakePartialCodeFix>.VerifyCodeFixAsync("""
+    public Task Without_modifiers_partial_takes_the_leading_comment_and_indentation() => CodeFixVerifier<ShapeArea, MakePartialCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 
@@ -59,7 +59,7 @@ public sealed class MakePartialCodeFixTests
         """);
 
     [Fact]
-    public Task Every_enclosing_type_is_fixed() => CodeFixVerifier<KernelAnalyzer, MakePartialCodeFix>.VerifyCodeFixAsync("""
+    public Task Every_enclosing_type_is_fixed() => CodeFixVerifier<ShapeArea, MakePartialCodeFix>.VerifyCodeFixAsync("""
         using System;
         using DataParallel;
 

@@ -11,7 +11,7 @@ namespace DataParallel.Analyzers.Tests.CodeFixes;
 /// </summary>
 public sealed class ReductionCodeFixTests
 {
-    private static Task Verify(string before, string after) => CodeFixVerifier<RaceAnalyzer, ReductionCodeFix>.VerifyCodeFixAsync(before, after);
+    private static Task Verify(string before, string after) => CodeFixVerifier<RaceArea, ReductionCodeFix>.VerifyCodeFixAsync(before, after);
 
     [Fact]
     public Task Static_sum_becomes_a_sum_reduction_and_callers_add_its_result() => Verify("""

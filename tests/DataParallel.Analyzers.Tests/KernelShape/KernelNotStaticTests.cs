@@ -49,7 +49,7 @@ public sealed class KernelNotStaticTests
     [Fact]
     public async Task The_message_names_the_kernel()
     {
-        var diagnostics = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync("""
+        var diagnostics = await AnalyzerVerifier<ShapeArea>.GetDiagnosticsAsync("""
             using System;
             using DataParallel;
 

@@ -8,7 +8,7 @@ namespace DataParallel.Analyzers.Tests.Locality;
 /// <summary>DP2006: accesses the same in every lane, walked by the innermost uniform loop with a stride other than ±1.</summary>
 public sealed class InnerLoopStrideTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<LocalityArea>.VerifyKernelsAsync(members);
 
     /// <summary>
     /// The plain DP2006 case, marked: a float sum down a column, the inner loop walking the access n elements a step.
@@ -97,7 +97,7 @@ public sealed class InnerLoopStrideTests
     [Fact]
     public async Task The_message_names_the_access_the_loop_variable_the_stride_and_the_interchange()
     {
-        var diagnostics = await AnalyzerVerifier<LocalityAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap(TestMarkup.Parse(ColumnTotals).Source));
+        var diagnostics = await AnalyzerVerifier<LocalityArea>.GetDiagnosticsAsync(KernelSource.Wrap(TestMarkup.Parse(ColumnTotals).Source));
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("DP2006", diagnostic.Id);
         Assert.Equal("In kernel 'ColumnTotals', a[p * n + q] is the same for every lane, and the inner loop over 'p' moves it n elements per iteration: each iteration touches a new cache line; interchanging loops 'q' and 'p' would walk it contiguously", diagnostic.GetMessage());

@@ -8,7 +8,7 @@ namespace DataParallel.Analyzers.Tests.Locality;
 /// <summary>DP2001–DP2005: memory locality across the fastest index (the last index parameter).</summary>
 public sealed class LocalityTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<LocalityArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Constant_stride() => Verify("""
@@ -79,7 +79,7 @@ public sealed class LocalityTests
     [Fact]
     public async Task The_column_walk_message_says_which_index_to_make_last()
     {
-        var diagnostics = await AnalyzerVerifier<LocalityAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<LocalityArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel(Dimensions = 2)]
             public static void Scale(int row, int col, int n, Span<float> b) => b[col * n + row] *= 2f;
             """));

@@ -7,7 +7,7 @@ namespace DataParallel.Analyzers.Tests.Locality;
 /// <summary>Locality through span locals: the stride across the lanes is that of offset + position in the parameter.</summary>
 public sealed class SliceLocalityTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<LocalityAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<LocalityArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Contiguous_rows_through_slices_are_silent() => Verify("""

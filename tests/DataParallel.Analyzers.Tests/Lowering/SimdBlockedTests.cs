@@ -13,14 +13,14 @@ namespace DataParallel.Analyzers.Tests.Lowering;
 public sealed class SimdBlockedTests
 {
     [Fact]
-    public Task A_switch_expression_without_a_catch_all_arm_is_reported_on_the_switch() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_switch_expression_without_a_catch_all_arm_is_reported_on_the_switch() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
             => y[i] = {|DP3001:(x[i] & 1) switch { 0 => 10, int other => other }|};
         """);
 
     [Fact]
-    public Task A_switch_section_left_by_an_early_break_is_reported_on_the_break() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_switch_section_left_by_an_early_break_is_reported_on_the_break() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
         {
@@ -39,7 +39,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_switch_with_constant_and_relational_cases_gets_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_switch_with_constant_and_relational_cases_gets_no_DP3001() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
         {
@@ -54,7 +54,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_local_function_that_captures_is_reported_on_the_call_and_ones_that_do_not_vectorise_without_race_reports() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_local_function_that_captures_is_reported_on_the_call_and_ones_that_do_not_vectorise_without_race_reports() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void Scale(int i, float scale, ReadOnlySpan<float> x, Span<float> y)
         {
@@ -72,7 +72,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task Helpers_with_control_flow_under_conditions_and_in_loop_conditions_get_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task Helpers_with_control_flow_under_conditions_and_in_loop_conditions_get_no_DP3001() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         private static float Soft(float v)
         {
             if (v > 1f)
@@ -97,7 +97,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_recursive_helper_is_reported_on_the_recursive_call() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_recursive_helper_is_reported_on_the_recursive_call() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         private static int Fact(int n) => n <= 1 ? 1 : n * {|DP3001:Fact(n - 1)|};
 
         [Parallel]
@@ -105,7 +105,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task Math_calls_with_exact_vector_forms_get_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task Math_calls_with_exact_vector_forms_get_no_DP3001() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void Mixed(int i, float lo, float hi, ReadOnlySpan<float> x, ReadOnlySpan<int> n, Span<float> y)
             => y[i] = Math.Clamp(x[i], lo, hi) + MathF.Round(x[i], MidpointRounding.AwayFromZero) + Math.Sign(x[i]) + Math.Abs(n[i])
@@ -116,7 +116,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_foreach_loop_over_converted_elements_is_reported_on_the_loop() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_foreach_loop_over_converted_elements_is_reported_on_the_loop() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void CountBelow(int i, ReadOnlySpan<float> x, Span<int> y)
         {
@@ -129,7 +129,7 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_foreach_loop_over_a_span_vectorises() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_foreach_loop_over_a_span_vectorises() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void CountBelow(int i, ReadOnlySpan<float> x, Span<int> y)
         {
@@ -142,13 +142,13 @@ public sealed class SimdBlockedTests
         """);
 
     [Fact]
-    public Task A_vectorisable_kernel_gets_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_vectorisable_kernel_gets_no_DP3001() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         [Parallel]
         public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
         """);
 
     [Fact]
-    public Task A_per_lane_if_becomes_a_mask_and_gets_no_DP3001() => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync("""
+    public Task A_per_lane_if_becomes_a_mask_and_gets_no_DP3001() => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync("""
         // DESIGN §3: if/else, ?: and early return become masks and blends.
         [Parallel]
         public static void Clamp(int i, float lo, float hi, ReadOnlySpan<float> x, Span<float> y)
@@ -163,7 +163,7 @@ public sealed class SimdBlockedTests
     [Fact]
     public async Task DP3001_is_info_and_names_the_kernel_and_the_reason()
     {
-        var diagnostics = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<ShapeArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Classify(int i, ReadOnlySpan<int> x, Span<int> y)
             {

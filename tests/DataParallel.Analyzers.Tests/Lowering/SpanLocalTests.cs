@@ -13,7 +13,7 @@ namespace DataParallel.Analyzers.Tests.Lowering;
 /// </summary>
 public sealed class SpanLocalTests
 {
-        private static Task Verify(string members) => AnalyzerVerifier<KernelAnalyzer>.VerifyKernelsAsync(members);
+        private static Task Verify(string members) => AnalyzerVerifier<ShapeArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Slices_ranges_and_aliases_get_no_diagnostic() => Verify("""
@@ -88,7 +88,7 @@ public sealed class SpanLocalTests
     [Fact]
     public async Task The_reason_names_the_span_local()
     {
-        var diagnostics = await AnalyzerVerifier<KernelAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<ShapeArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Pick(int i, bool second, ReadOnlySpan<float> x, ReadOnlySpan<float> z, Span<float> y)
             {

@@ -11,7 +11,7 @@ namespace DataParallel.Analyzers.Tests.Lowering;
 public sealed class UnsupportedConstructTests
 {
     // Whether the rest of a rejected kernel would vectorise is beside the point here.
-    private static Task VerifyAsync(string kernelBody) => AnalyzerVerifier<KernelAnalyzer>.VerifyAnalyzerAsync($$"""
+    private static Task VerifyAsync(string kernelBody) => AnalyzerVerifier<ShapeArea>.VerifyAnalyzerAsync($$"""
         using System;
         using System.Linq;
         using DataParallel;

@@ -8,7 +8,7 @@ namespace DataParallel.Analyzers.Tests.Races;
 /// <summary>DP1005: every index updates one shared location — a reduction written as a race.</summary>
 public sealed class AccumulationTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<RaceAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<RaceArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Static_sum() => Verify("""
@@ -70,7 +70,7 @@ public sealed class AccumulationTests
     [Fact]
     public async Task The_diagnostic_names_the_reduction_for_the_code_fix()
     {
-        var diagnostics = await AnalyzerVerifier<RaceAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             static float Highest;
 
             [Parallel]

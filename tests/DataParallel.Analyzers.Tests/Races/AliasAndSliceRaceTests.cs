@@ -10,7 +10,7 @@ namespace DataParallel.Analyzers.Tests.Races;
 /// </summary>
 public sealed class AliasAndSliceRaceTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<RaceAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<RaceArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Constant_index_through_an_alias() => Verify("""

@@ -7,7 +7,7 @@ namespace DataParallel.Analyzers.Tests.Races;
 /// <summary>DP1002: a subscript computed from data may send two indices to one element; only the data can tell.</summary>
 public sealed class PossibleRaceTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<RaceAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<RaceArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Scatter_through_an_index_array() => Verify("""
@@ -39,7 +39,7 @@ public sealed class PossibleRaceTests
     [Fact]
     public async Task The_possible_race_is_information_not_a_warning()
     {
-        var diagnostics = await AnalyzerVerifier<RaceAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Scatter(int i, ReadOnlySpan<int> idx, ReadOnlySpan<float> x, Span<float> y) => y[idx[i]] = x[i];
             """));

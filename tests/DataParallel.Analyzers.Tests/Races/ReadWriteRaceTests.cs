@@ -8,7 +8,7 @@ namespace DataParallel.Analyzers.Tests.Races;
 /// <summary>DP1003: one index reads an element that another index writes.</summary>
 public sealed class ReadWriteRaceTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<RaceAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<RaceArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Reading_the_next_element() => Verify("""
@@ -95,7 +95,7 @@ public sealed class ReadWriteRaceTests
     [Fact]
     public async Task The_message_names_the_write_and_two_index_points()
     {
-        var diagnostics = await AnalyzerVerifier<RaceAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Reverse(int i, int n, Span<float> y) => y[i] = y[n - 1 - i];
             """));

@@ -7,7 +7,7 @@ namespace DataParallel.Analyzers.Tests.Races;
 /// <summary>DP1004: every index writes shared state (a static field, a ref parameter, an element used as scratch).</summary>
 public sealed class SharedStateTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<RaceAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<RaceArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Static_field_written_by_every_index() => Verify("""

@@ -8,7 +8,7 @@ namespace DataParallel.Analyzers.Tests.Races;
 /// <summary>DP1001: two different index points write one element.</summary>
 public sealed class WriteWriteRaceTests
 {
-    private static Task Verify(string members) => AnalyzerVerifier<RaceAnalyzer>.VerifyKernelsAsync(members);
+    private static Task Verify(string members) => AnalyzerVerifier<RaceArea>.VerifyKernelsAsync(members);
 
     [Fact]
     public Task Constant_index() => Verify("""
@@ -200,7 +200,7 @@ public sealed class WriteWriteRaceTests
     [Fact]
     public async Task The_message_names_two_conflicting_index_points()
     {
-        var diagnostics = await AnalyzerVerifier<RaceAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Smear(int i, ReadOnlySpan<float> x, Span<float> y)
             {
@@ -215,7 +215,7 @@ public sealed class WriteWriteRaceTests
     [Fact]
     public async Task The_diagnostic_is_a_warning_with_a_help_link()
     {
-        var diagnostics = await AnalyzerVerifier<RaceAnalyzer>.GetDiagnosticsAsync(KernelSource.Wrap("""
+        var diagnostics = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(KernelSource.Wrap("""
             [Parallel]
             public static void Last(int i, ReadOnlySpan<float> x, Span<float> y) => y[0] = x[i];
             """));

@@ -152,7 +152,7 @@ public sealed class KernelFuzzTests(ITestOutputHelper output)
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             (exception, _, _) => thrown.Enqueue(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         ImmutableArray<Diagnostic> diagnostics = await generated
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new KernelAnalyzer(), new RaceAnalyzer(), new LocalityAnalyzer()), options)
+            .WithAnalyzers(DataParallelAnalyzers.Create(), options)
             .GetAnalyzerDiagnosticsAsync();
         failures.AddRange(thrown.Select(e => "analyzer threw " + e));
         failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => "analyzer crashed: " + d));

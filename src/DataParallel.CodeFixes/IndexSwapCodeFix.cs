@@ -22,8 +22,9 @@ namespace DataParallel.CodeFixes;
 [Shared]
 public sealed class IndexSwapCodeFix : KernelCodeFix
 {
-    // Every DP2002 of one kernel offers the same edit (one equivalence key per kernel); the batch fixer merges
-    // identical edits into one swap.
+    // Every DP2002 offers its kernel's swap under one equivalence key, so Fix All swaps every kernel of its scope;
+    // the diagnostics of one kernel give identical edits, which the batch fixer merges into one swap. (A key per
+    // kernel limited Fix All to the kernel it was invoked on.)
     public IndexSwapCodeFix() : base(DiagnosticDescriptors.IndexOrderWalksColumns) { }
 
     private protected override bool NeedsSemanticModel => true;
@@ -40,7 +41,7 @@ public sealed class IndexSwapCodeFix : KernelCodeFix
         return CodeAction.Create(
             $"Swap indices '{slower}' and '{faster}' so that '{slower}' varies fastest",
             ct => SwapAsync(document, method, kernel, dimensions, ct),
-            $"DP2002.Swap.{kernel.Name}");
+            "DP2002.Swap");
     }
 
     private static async Task<Solution> SwapAsync(Document document, MethodDeclarationSyntax method, IMethodSymbol kernel, int dimensions, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public sealed class ReductionCodeFix : KernelCodeFix
         return CodeAction.Create(
             $"Make '{rewrite.KernelName}' a Reduce = Reduction.{reduction} kernel",
             ct => rewrite.ApplyAsync(document, ct),
-            $"DP1005.Reduce.{rewrite.KernelName}");
+            // One key for every kernel: Fix All applies only the actions that share the invoked one's key.
+            "DP1005.Reduce");
     }
 }

@@ -48,9 +48,9 @@ public sealed class DiagnosticDocsTests
     {
         string source = example.Contains("partial class Kernels", StringComparison.Ordinal) ? example : KernelSource.Wrap(example);
         Compilation compilation = TestCompilation.Create(source);
-        var race = await AnalyzerVerifier<RaceArea>.GetAreaDiagnosticsAsync(compilation);
-        var locality = await AnalyzerVerifier<LocalityArea>.GetAreaDiagnosticsAsync(compilation);
-        var lowering = await AnalyzerVerifier<ShapeArea>.GetDiagnosticsAsync(compilation, new KernelAnalyzer());
+        var race = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(compilation);
+        var locality = await AnalyzerVerifier<LocalityArea>.GetDiagnosticsAsync(compilation);
+        var lowering = await AnalyzerVerifier<ShapeArea>.GetDiagnosticsAsync(compilation);
         // #pragma warning disable applies to analyzer diagnostics through the compilation's suppression.
         return race.Concat(locality).Concat(lowering).Where(d => !d.IsSuppressed).Select(d => d.Id).ToList();
     }

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 namespace DataParallel.Analyzers.Tests.Harness;
 
 /// <summary>
-/// Verifies kernel-shape diagnostics with <see cref="KernelAnalyzer"/>. DP3001 (the info that a valid kernel does
+/// Verifies kernel-shape diagnostics (area <see cref="ShapeArea"/>). DP3001 (the info that a valid kernel does
 /// not vectorise) is left out: which kernels vectorise changes as the SIMD lowering grows, and it is the
 /// lowering tests' subject, not the shape tests'.
 /// </summary>

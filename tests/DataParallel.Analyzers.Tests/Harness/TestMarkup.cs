@@ -14,6 +14,10 @@ internal readonly record struct ExpectedSpan(string? Id, TextSpan Span);
 /// <c>text</c>, <c>[|text|]</c> expects the analyzer's single diagnostic there. Markers nest and repeat; the
 /// markup is removed from the source the compiler sees.
 /// </summary>
+/// <remarks>
+/// The verifiers hand markup to Microsoft.CodeAnalysis.Testing, which parses it itself; this parser serves tests
+/// that run the analyzers on a marked-up source directly and need the clean text or the spans.
+/// </remarks>
 internal static class TestMarkup
 {
     public static (string Source, ImmutableArray<ExpectedSpan> Expected) Parse(string markup)

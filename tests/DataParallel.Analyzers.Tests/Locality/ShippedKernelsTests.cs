@@ -22,8 +22,8 @@ public sealed class ShippedKernelsTests
     {
         string source = File.ReadAllText(Path.Combine(RepositoryRoot(), path));
         Compilation compilation = TestCompilation.Create(source);
-        var race = await AnalyzerVerifier<RaceArea>.GetAreaDiagnosticsAsync(compilation);
-        var locality = await AnalyzerVerifier<LocalityArea>.GetAreaDiagnosticsAsync(compilation);
+        var race = await AnalyzerVerifier<RaceArea>.GetDiagnosticsAsync(compilation);
+        var locality = await AnalyzerVerifier<LocalityArea>.GetDiagnosticsAsync(compilation);
         var reported = race.Concat(locality).Where(d => d.Id.StartsWith("DP", StringComparison.Ordinal)).Select(d => d.ToString()).ToList();
         Assert.True(reported.Count == 0, string.Join("\n", reported));
     }

@@ -20,8 +20,8 @@ namespace DataParallel.Analyzers.Tests.Robustness;
 /// Half-typed code never crashes an analyzer or the generator (DESIGN §5). Every kernel of the labelled corpus,
 /// plus a few with constructs the corpus lacks, is cut at a random position, or has a random token deleted,
 /// duplicated, replaced by another of its tokens or swapped with its neighbour — deterministically, from a fixed
-/// seed — and the result goes through the generator and then <see cref="KernelAnalyzer"/> (shape, races,
-/// locality). Any analyzer exception (thrown, or reported as
+/// seed — and the result goes through the generator and then every analyzer
+/// (<see cref="DataParallelAnalyzers.Create"/>). Any analyzer exception (thrown, or reported as
 /// AD0001), generator exception, or DP3999 fails the test with the source that caused it. To explore beyond the
 /// fixed seed: <c>DATAPARALLEL_FUZZ_SEED=&lt;n&gt;</c> and <c>DATAPARALLEL_FUZZ_CASES=&lt;n&gt;</c>.
 /// </summary>
@@ -152,7 +152,7 @@ public sealed class KernelFuzzTests(ITestOutputHelper output)
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             (exception, _, _) => thrown.Enqueue(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         ImmutableArray<Diagnostic> diagnostics = await generated
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new KernelAnalyzer()), options)
+            .WithAnalyzers(DataParallelAnalyzers.Create(), options)
             .GetAnalyzerDiagnosticsAsync();
         failures.AddRange(thrown.Select(e => "analyzer threw " + e));
         failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => "analyzer crashed: " + d));

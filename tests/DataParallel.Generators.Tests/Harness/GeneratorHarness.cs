@@ -18,53 +18,20 @@ namespace DataParallel.Generators.Tests.Harness;
 /// </summary>
 internal static class GeneratorHarness
 {
-    /// <summary>C# as a net10.0 project compiles it (C# 14, which Roslyn 4.14 calls Preview).</summary>
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview, DocumentationMode.Parse);
-
-    public static CSharpCompilationOptions CompilationOptions { get; } =
-        new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Enable,
-                warningLevel: 10,
-                deterministic: true)
-            // The SDK suppresses these two assembly-unification warnings in every project; so do we.
-            .WithSpecificDiagnosticOptions(new[]
-            {
-                new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1701", ReportDiagnostic.Suppress),
-                new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1702", ReportDiagnostic.Suppress),
-            });
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+    /// <summary>C# as a net10.0 project compiles it (<see cref="TestCompilation.ParseOptions"/>).</summary>
+    public static CSharpParseOptions ParseOptions => TestCompilation.ParseOptions;
 
     // Compiling costs about a second; every test that compiles the same kernel source shares one assembly.
     private static readonly ConcurrentDictionary<string, Lazy<Assembly>> s_loaded = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The framework assemblies the test host runs on plus DataParallel.Runtime: what a net10.0 project referencing
-    /// the DataParallel package compiles against. The test host's own dependencies (xUnit, Roslyn) stay out, so a
-    /// kernel cannot bind to something a user would not have.
+    /// <paramref name="sources"/> as files <c>Source0.cs</c>, <c>Source1.cs</c>, … of a project set up like
+    /// <see cref="TestCompilation"/>; each compilation has its own assembly name, so loaded kernels never clash.
     /// </summary>
-    public static ImmutableArray<MetadataReference> References => s_references.Value;
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return trusted
-            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
-            .Append(typeof(ParallelAttribute).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    }
-
     public static CSharpCompilation CreateCompilation(params string[] sources)
-        => CSharpCompilation.Create(
+        => TestCompilation.Create(
             "DataParallelProbe" + Guid.NewGuid().ToString("N"),
-            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{index}.cs", encoding: Encoding.UTF8)),
-            References,
-            CompilationOptions);
+            sources.Select((source, index) => TestCompilation.Parse(source, $"Source{index}.cs")));
 
     /// <summary>A driver that records every step, so tests can inspect what an incremental run reused.</summary>
     public static GeneratorDriver CreateDriver()

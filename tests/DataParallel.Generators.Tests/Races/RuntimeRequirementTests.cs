@@ -97,7 +97,7 @@ public sealed class RuntimeRequirementTests
     {
         Compilation compilation = GeneratorHarness.Run(Source).OutputCompilation;
         ImmutableArray<Diagnostic> diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new KernelAnalyzer()))
+            .WithAnalyzers(DataParallelAnalyzers.Create())
             .GetAnalyzerDiagnosticsAsync();
         Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("DP1", StringComparison.Ordinal));
     }

@@ -72,7 +72,7 @@ public sealed class RandomKernelAnalyzerTests
             onAnalyzerException: (exception, analyzer, diagnostic) => thrown.Enqueue(diagnostic.GetMessage()),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new KernelAnalyzer());
+        var analyzers = DataParallelAnalyzers.Create();
         ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
         return (diagnostics, thrown.ToArray());
     }

@@ -93,9 +93,9 @@ public sealed class UnsupportedKernelTests
         Assert.True(errors.Length == 0, $"{construct}: compiler errors after generation:\n{run.Describe(errors)}");
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "DP3999");
 
-        ImmutableArray<Diagnostic> reported = await AnalyzerHarness.RunKernelAnalyzerAsync(run.InputCompilation);
+        ImmutableArray<Diagnostic> reported = await DataParallelAnalyzers.RunAsync(run.InputCompilation, DiagnosticArea.ShapeAndLowering);
         Assert.True(reported.Any(d => d.Id == expectedId),
-            $"{construct}: expected {expectedId} from KernelAnalyzer, got: {string.Join("; ", reported.Select(d => d.ToString()))}");
+            $"{construct}: expected {expectedId}, got: {string.Join("; ", reported.Select(d => d.ToString()))}");
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class UnsupportedKernelTests
         run.AssertGeneratorDidNotThrow();
         Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
-        ImmutableArray<Diagnostic> reported = await AnalyzerHarness.RunKernelAnalyzerAsync(run.InputCompilation);
+        ImmutableArray<Diagnostic> reported = await DataParallelAnalyzers.RunAsync(run.InputCompilation, DiagnosticArea.ShapeAndLowering);
         Assert.Contains(reported, d => d.Id == "DP0002");
     }
 
@@ -143,6 +143,6 @@ public sealed class UnsupportedKernelTests
         Diagnostic[] generatedErrors = run.DiagnosticsInGeneratedCode(DiagnosticSeverity.Error).ToArray();
         Assert.True(generatedErrors.Length == 0, $"{situation}: errors inside generated code:\n{run.Describe(generatedErrors)}");
         // Throws on any analyzer exception.
-        await AnalyzerHarness.RunKernelAnalyzerAsync(run.InputCompilation);
+        await DataParallelAnalyzers.RunAsync(run.InputCompilation, DiagnosticArea.ShapeAndLowering);
     }
 }

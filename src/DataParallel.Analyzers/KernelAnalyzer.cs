@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DataParallel.Compiler.Diagnostics;
+using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -54,13 +55,22 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
             Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
             // One statement can stand in the IR more than once (read into both branches of an if): one report per place.
             var reported = new HashSet<(string, TextSpan)>();
-            foreach (Diagnostic diagnostic in ShapeDiagnostics.Of(analysis, method, fallback)
+            foreach (Diagnostic diagnostic in ShapeDiagnostics.Of(analysis, method, fallback).Where(d => d.Id != DiagnosticDescriptors.TypeNotPartial.Id)
                 .Concat(RaceDiagnostics.Of(analysis, method, body, fallback, block.CancellationToken))
                 .Concat(LocalityDiagnostics.Of(analysis, method, fallback)))
             {
                 if (reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan)))
                     block.ReportDiagnostic(diagnostic);
             }
-        });
+        }, ReportNonPartialType);
+    }
+
+    /// <summary>DP0002 on a type that encloses kernels but is not partial, once for each kernel it encloses.</summary>
+    private static void ReportNonPartialType(SymbolAnalysisContext context, INamedTypeSymbol type, IReadOnlyList<IMethodSymbol> kernels)
+    {
+        if (KernelModelBuilder.IsPartial(type, context.CancellationToken) || type.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
+            return;
+        foreach (IMethodSymbol kernel in kernels)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotPartial, location, type.Name, kernel.Name));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
@@ -8,13 +9,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DataParallel.Analyzers;
 
 /// <summary>
-/// How every DataParallel analyzer attaches to the compilation: per method body, and only for methods marked
-/// <c>[Parallel]</c> in a compilation that references the runtime (each analyzer's <c>Initialize</c> still enables
-/// concurrent execution and skips generated code itself, where the Roslyn analyzer rules look for it).
+/// How the analyzer attaches to the compilation, only where it references the runtime: per method body of a
+/// <c>[Parallel]</c> method, and per type that contains such methods (at any depth). What a diagnostic says about a
+/// type is reported from the type's own action: reported from a kernel's body it would sit outside the code being
+/// analysed, which Roslyn counts as non-local and an IDE shows only in full-solution analysis.
 /// </summary>
 internal static class KernelBlocks
 {
-    public static void Register(AnalysisContext context, Action<OperationBlockAnalysisContext, IMethodSymbol, IOperation> analyzeKernel)
+    public static void Register(AnalysisContext context,
+        Action<OperationBlockAnalysisContext, IMethodSymbol, IOperation> analyzeKernel,
+        Action<SymbolAnalysisContext, INamedTypeSymbol, IReadOnlyList<IMethodSymbol>> analyzeEnclosingType)
     {
         context.RegisterCompilationStartAction(start =>
         {
@@ -23,14 +27,36 @@ internal static class KernelBlocks
                 return;
             start.RegisterOperationBlockAction(block =>
             {
-                if (block.OwningSymbol is not IMethodSymbol method
-                    || !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                if (block.OwningSymbol is not IMethodSymbol method || !IsKernel(method, attribute))
                     return;
                 IOperation? body = block.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation)
                     ?? block.OperationBlocks.FirstOrDefault(o => o is IBlockOperation);
                 if (body is not null)
                     analyzeKernel(block, method, body);
             });
+            start.RegisterSymbolAction(symbol =>
+            {
+                var type = (INamedTypeSymbol)symbol.Symbol;
+                var kernels = new List<IMethodSymbol>();
+                CollectKernels(type, attribute, kernels);
+                if (kernels.Count > 0)
+                    analyzeEnclosingType(symbol, type, kernels);
+            }, SymbolKind.NamedType);
         });
+    }
+
+    private static bool IsKernel(IMethodSymbol method, INamedTypeSymbol attribute)
+        => method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+    /// <summary>The kernels declared in <paramref name="type"/> and in the types nested in it, in member order.</summary>
+    private static void CollectKernels(INamedTypeSymbol type, INamedTypeSymbol attribute, List<IMethodSymbol> kernels)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method && IsKernel(method, attribute))
+                kernels.Add(method);
+            else if (member is INamedTypeSymbol nested)
+                CollectKernels(nested, attribute, kernels);
+        }
     }
 }

@@ -209,7 +209,8 @@ internal static class KernelModelBuilder
         return null;
     }
 
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>Whether some declaration of <paramref name="type"/> says <c>partial</c>.</summary>
+    public static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {

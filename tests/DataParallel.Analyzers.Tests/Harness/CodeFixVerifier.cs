@@ -33,15 +33,6 @@ internal static class CodeFixVerifier<TArea, TCodeFix>
         test.FixedCode = after;
         var fix = new TCodeFix();
         test.CodeFixes.Add(fix);
-        if (fix.FixableDiagnosticIds.Any(NonLocalDiagnostics.Contains))
-            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
         return test;
     }
-
-    /// <summary>
-    /// Diagnostics reported outside the code the analyzer was analysing, so Roslyn counts them as non-local (the
-    /// library refuses to fix those unless told): DP0002 is found while analysing a kernel's body but sits on a
-    /// containing type's name. An IDE computes non-local diagnostics only in full-solution analysis.
-    /// </summary>
-    private static readonly string[] NonLocalDiagnostics = ["DP0002"];
 }

@@ -37,7 +37,10 @@ internal static class ScalarKindFacts
         _ => type is { Name: "Half", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? ScalarKind.Half : null,
     };
 
-    /// <summary>The C# spelling (keyword, or the global-qualified name for Half).</summary>
+    /// <summary>How a message names the type: the C# keyword, or <c>Half</c>.</summary>
+    public static string DisplayName(this ScalarKind kind) => kind == ScalarKind.Half ? "Half" : kind.Keyword();
+
+    /// <summary>The C# spelling in generated code (keyword, or the global-qualified name for Half).</summary>
     public static string Keyword(this ScalarKind kind) => kind switch
     {
         ScalarKind.Boolean => "bool",

@@ -194,9 +194,9 @@ internal static class SimdPlanner
                 case UnaryExpression unary:
                     AddWork(1);
                     if (unary.Checked && !(unary.Operator == UnaryOperator.Negate && unary.Type is ScalarKind.Int32 or ScalarKind.Int64))
-                        return Blocked($"checked {unary.Operator} on {unary.Type.Keyword()} is not vectorised", unary);
+                        return Blocked($"checked {unary.Operator} on {unary.Type.DisplayName()} is not vectorised", unary);
                     if (unary.Operator == UnaryOperator.BitwiseNot && !unary.Type.IsInteger())
-                        return Blocked($"the operator {unary.Operator} on {unary.Type.Keyword()} is not vectorised yet", unary);
+                        return Blocked($"the operator {unary.Operator} on {unary.Type.DisplayName()} is not vectorised yet", unary);
                     return CheckValue(unary.Operand, LaneClass.Varying);
                 case BinaryExpression binary:
                     return CheckBinary(binary);
@@ -205,7 +205,7 @@ internal static class SimdPlanner
                     if (convert.Checked && convert.Operand.Type.ConversionCanOverflow(convert.Type))
                         AddWork(1);
                     if (!ConversionSupported(convert.Operand.Type, convert.Type))
-                        return Blocked($"the conversion from {convert.Operand.Type.Keyword()} to {convert.Type.Keyword()} is not vectorised yet", convert);
+                        return Blocked($"the conversion from {convert.Operand.Type.DisplayName()} to {convert.Type.DisplayName()} is not vectorised yet", convert);
                     return CheckValue(convert.Operand, LaneClass.Varying);
                 case MathCallExpression call:
                     AddWork(VectorMath.Cost(call.Method));
@@ -214,7 +214,7 @@ internal static class SimdPlanner
                     if (!VectorMath.IsSupported(call))
                     {
                         if (!VectorMath.IsMappable(call))
-                            return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.Keyword()} has no vector form yet", call);
+                            return Blocked($"{call.ContainingType.Replace("System.", "")}.{call.Method} on {call.Type.DisplayName()} has no vector form yet", call);
                         AddWork(24);
                     }
                     foreach (KernelExpression argument in call.Arguments)
@@ -239,7 +239,7 @@ internal static class SimdPlanner
             if (binary.Checked && !(binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply && binary.Type.IsInteger())
                 && binary.Operator is not (BinaryOperator.Divide or BinaryOperator.Remainder or BinaryOperator.And or BinaryOperator.Or or BinaryOperator.ExclusiveOr
                     or BinaryOperator.LeftShift or BinaryOperator.RightShift or BinaryOperator.UnsignedRightShift))
-                return Blocked($"checked {binary.Operator} on {binary.Type.Keyword()} is not vectorised", binary);
+                return Blocked($"checked {binary.Operator} on {binary.Type.DisplayName()} is not vectorised", binary);
             ScalarKind type = binary.Type;
             switch (binary.Operator)
             {
@@ -272,7 +272,7 @@ internal static class SimdPlanner
                         return CheckValue(binary.Left, LaneClass.Varying) ?? Lane(binary.Right.Type, "a shift count", binary) ?? CheckValue(binary.Right, LaneClass.Varying);
                     return CheckValue(binary.Left, LaneClass.Varying) ?? CheckUniform(binary.Right);
                 default:
-                    return Blocked($"the operator {binary.Operator} on {type.Keyword()} with per-lane operands is not vectorised yet", binary);
+                    return Blocked($"the operator {binary.Operator} on {type.DisplayName()} with per-lane operands is not vectorised yet", binary);
             }
             return CheckValue(binary.Left, LaneClass.Varying) ?? CheckValue(binary.Right, LaneClass.Varying);
         }
@@ -355,7 +355,7 @@ internal static class SimdPlanner
             if (type == ScalarKind.Boolean)
                 return null;
             if (type.LaneType() is not { } lane)
-                return Blocked($"{what} has type {type.Keyword()}, which has no vector lanes yet", node);
+                return Blocked($"{what} has type {type.DisplayName()}, which has no vector lanes yet", node);
             LaneBytes = System.Math.Max(LaneBytes ?? 4, lane.Size());
             return null;
         }
@@ -367,7 +367,7 @@ internal static class SimdPlanner
             IndexExpression => "the index",
             HelperCallExpression call => $"the call {call.Display}",
             MathCallExpression call => $"{call.ContainingType.Replace("System.", "")}.{call.Method}",
-            _ => "a " + expression.Type.Keyword() + " value",
+            _ => "a " + expression.Type.DisplayName() + " value",
         };
 
         private static bool ConversionSupported(ScalarKind from, ScalarKind to)

@@ -205,7 +205,7 @@ internal static class KernelModelBuilder
         if (type == ScalarKind.Boolean)
             return $"Reduce = Reduction.{reduce} cannot combine bool values; return an integer";
         if (reduce.IsBitwise() && !type.Value.IsInteger())
-            return $"Reduce = Reduction.{reduce} is bitwise and needs an integer return type, not '{type.Value.Keyword()}'";
+            return $"Reduce = Reduction.{reduce} is bitwise and needs an integer return type, not '{type.Value.DisplayName()}'";
         return null;
     }
 

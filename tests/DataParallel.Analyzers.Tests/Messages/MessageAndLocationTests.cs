@@ -57,5 +57,5 @@ public sealed class MessageAndLocationTests
             [Parallel]
             public static void Halve(int i, ReadOnlySpan<Half> x, Span<Half> y) => {|#0:y[i] = x[i]|};
         """),
-        AnalyzerVerifier<ShapeArea>.Diagnostic("DP3001").WithLocation(0).WithArguments("Halve", "y[i] has type global::System.Half, which has no vector lanes yet"));
+        AnalyzerVerifier<ShapeArea>.Diagnostic("DP3001").WithLocation(0).WithArguments("Halve", "y[i] has type Half, which has no vector lanes yet"));
 }

@@ -50,7 +50,7 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
         if (decision.Blocker is null)
             return;
         Location location = result.Body?.Unlowered?.Location
-            ?? (decision.BlockingNode is not null && result.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
+            ?? (result.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
             ?? method.Locations.FirstOrDefault()
             ?? Location.None;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, decision.Blocker));

@@ -27,7 +27,7 @@ internal sealed class AccessCollector
     /// <summary>The pseudo-span of each written static field or ref parameter, by name: its reads are accesses too.</summary>
     private readonly Dictionary<string, string> _sharedSpans = new(StringComparer.Ordinal);
     private readonly List<AccessSite> _sites = new();
-    private readonly HashSet<object> _uniformLoads = new(ReferenceIdentity.Instance);
+    private readonly HashSet<int> _uniformLoads = new();
     private readonly int _allIndices;
     private int _recordingSuspended;
 
@@ -406,7 +406,7 @@ internal sealed class AccessCollector
 
     // ---- accesses ---------------------------------------------------------------------------------------------
 
-    private void AddSite(object node, string span, bool isWrite, AccessForm form, AccessContext context, string display, string? accumulation, object? readBack, string? shared)
+    private void AddSite(KernelNode node, string span, bool isWrite, AccessForm form, AccessContext context, string display, string? accumulation, int? readBack, string? shared)
     {
         if (_recordingSuspended > 0)
             return;
@@ -449,10 +449,10 @@ internal sealed class AccessCollector
     /// For a store <c>T = T op e</c> (compound assignments, <c>++</c>, <c>--</c>, <c>T = Math.Max(T, e)</c>): the
     /// operation and the load of <c>T</c> that belongs to it.
     /// </summary>
-    private static (string? Operation, object? ReadBack) Accumulation(StoreStatement store)
+    private static (string? Operation, int? ReadBack) Accumulation(StoreStatement store)
     {
         bool IsTarget(KernelExpression e) => StripConversions(e) is LoadExpression load && load.Span == store.Span && load.Index.Equals(store.Index);
-        object Target(KernelExpression e) => StripConversions(e);
+        int Target(KernelExpression e) => StripConversions(e).Id;
 
         switch (StripConversions(store.Value))
         {
@@ -667,7 +667,7 @@ internal sealed class AccessCollector
         {
             // Every index point reads the same element of a span no index writes: one value for all, a uniform.
             if (_recordingSuspended == 0)
-                _uniformLoads.Add(load);
+                _uniformLoads.Add(load.Id);
             return load.Type.IsInteger()
                 ? AbstractValue.Exact(Polynomial.Of(PolynomialAtom.Symbol($"{load.Span}[{element}]", null)))
                 : AbstractValue.Opaque;

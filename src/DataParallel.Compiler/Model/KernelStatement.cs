@@ -1,7 +1,7 @@
 namespace DataParallel.Compiler.Model;
 
 /// <summary>A statement of a kernel body (see <see cref="KernelExpression"/> for the conventions).</summary>
-internal abstract record KernelStatement;
+internal abstract record KernelStatement : KernelNode;
 
 /// <summary><c>T name = initializer;</c> (a missing initializer leaves the local unassigned, as C# requires before use).</summary>
 internal sealed record DeclareLocalStatement(string Name, ScalarKind Type, KernelExpression? Initializer) : KernelStatement;

@@ -34,7 +34,6 @@ internal static class LoopPrivateLocals
         if (FindAncestors(body, loop) is not { } ancestors || ContainsOwnContinue(loop.Body))
             return [];
 
-        var inLoop = new HashSet<KernelStatement>(KernelWalker.Statements(loop), ReferenceIdentityComparer<KernelStatement>.Instance);
         var assignedInLoop = new HashSet<string>(KernelWalker.Statements(loop).OfType<AssignLocalStatement>().Select(a => a.Name));
         var declaredInLoop = new HashSet<string>(KernelWalker.Statements(loop).OfType<DeclareLocalStatement>().Select(d => d.Name));
         var readAfter = ReadsAfter(body, loop);

@@ -123,7 +123,7 @@ internal static class AccessAnalysisSource
     /// <summary>Where a diagnostic about an access goes: the element access (or the shared target) itself, not the whole statement.</summary>
     public static Location Locate(AccessSite site, BodyReadResult read, Location fallback)
     {
-        if (!read.Locations.TryGetValue(site.Node, out Location? location))
+        if (!read.Locations.TryGetValue(site.Node.Id, out Location? location))
             return fallback;
         if (location.SourceTree?.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
             return location;

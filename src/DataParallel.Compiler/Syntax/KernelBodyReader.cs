@@ -43,7 +43,8 @@ internal sealed partial class KernelBodyReader
     private readonly HashSet<string> _sliceLocals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
-    private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<int, Location> _locations = new();
+    private int _lastId = KernelNode.NoSource;
     private (string Description, Location Location)? _unlowered;
     // Span parameters the body assigns: the IR drops the assignment and keeps reading the span passed in.
     private readonly SortedSet<string> _assignedSpanParameters = new(StringComparer.Ordinal);
@@ -72,6 +73,7 @@ internal sealed partial class KernelBodyReader
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
         if (copies.Count > 0)
             block = new BlockStatement(copies.Concat(block.Statements).ToEquatableArray());
+        NodeNumbering.NumberUnnumbered(block, ref reader._lastId);
         // Statements read into both branches of an if report their excluded constructs twice.
         var errors = reader._errors.GroupBy(e => (e.Id, e.Location.SourceSpan, e.GetMessage())).Select(g => g.First()).ToImmutableArray();
         return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations)
@@ -694,9 +696,16 @@ internal sealed partial class KernelBodyReader
         return name;
     }
 
-    private T Track<T>(T node, IOperation operation) where T : class
+    /// <summary>
+    /// Gives <paramref name="node"/> its id and records where it is in the source. A node tracked again (an outer
+    /// operation that reads as the same node) takes the outer operation's place: it gets a new id and the old one
+    /// is forgotten, so every id in the locations names a node in the body.
+    /// </summary>
+    private T Track<T>(T node, IOperation operation) where T : KernelNode
     {
-        _locations[node] = operation.Syntax.GetLocation();
+        _locations.Remove(node.Id);
+        node.Id = ++_lastId;
+        _locations[node.Id] = operation.Syntax.GetLocation();
         return node;
     }
 
@@ -768,13 +777,13 @@ internal sealed class InlineFrame(IMethodSymbol method, InlineFrame? caller)
 /// <param name="Errors">DP3002 errors for constructs DESIGN §2 excludes.</param>
 /// <param name="Unlowered">The first construct the IR does not model, if any: the kernel then runs as written.</param>
 /// <param name="HasInvalidCode">The body does not compile yet (the user is typing).</param>
-/// <param name="Locations">The source location of each IR node, by reference, for diagnostics.</param>
+/// <param name="Locations">The source location of IR nodes read from an operation, by <see cref="KernelNode.Id"/>, for diagnostics.</param>
 internal sealed record BodyReadResult(
     BlockStatement Body,
     ImmutableArray<Diagnostic> Errors,
     (string Description, Location Location)? Unlowered,
     bool HasInvalidCode,
-    IReadOnlyDictionary<object, Location> Locations)
+    IReadOnlyDictionary<int, Location> Locations)
 {
     /// <summary>See <see cref="KernelModel.AssignedSpanParameters"/>.</summary>
     public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;

@@ -24,6 +24,9 @@ internal sealed class AccessCollector
     private readonly HashSet<string> _writtenSpans = new(StringComparer.Ordinal);
     private readonly HashSet<string> _writtenStatics = new(StringComparer.Ordinal);
 
+    /// <summary>The source name of each local the kernel declares, by IR name, for messages.</summary>
+    private readonly Dictionary<string, string> _sourceNames = new(StringComparer.Ordinal);
+
     /// <summary>The pseudo-span of each written static field or ref parameter, by name: its reads are accesses too.</summary>
     private readonly Dictionary<string, string> _sharedSpans = new(StringComparer.Ordinal);
     private readonly List<AccessSite> _sites = new();
@@ -40,11 +43,13 @@ internal sealed class AccessCollector
         {
             if (statement is StoreStatement store)
                 _writtenSpans.Add(store.Span);
+            else if (statement is DeclareLocalStatement { SourceName: { } sourceName } declare)
+                _sourceNames[declare.Name] = sourceName;
             else if (statement is SharedWriteStatement shared)
             {
                 _writtenSpans.Add(SharedSpan(shared));
-                _writtenStatics.Add(SharedName(shared.Display));
-                _sharedSpans[SharedName(shared.Display)] = SharedSpan(shared);
+                _writtenStatics.Add(shared.Target);
+                _sharedSpans[shared.Target] = SharedSpan(shared);
             }
         }
     }
@@ -58,14 +63,6 @@ internal sealed class AccessCollector
 
     /// <summary>The pseudo-span a shared write writes: one element, named after what it writes.</summary>
     public static string SharedSpan(SharedWriteStatement shared) => "<" + shared.Display + ">";
-
-    /// <summary>The name in "static field 'Total'" / "ref parameter 'acc'".</summary>
-    public static string SharedName(string display)
-    {
-        int open = display.IndexOf('\'');
-        int close = display.LastIndexOf('\'');
-        return open >= 0 && close > open ? display.Substring(open + 1, close - open - 1) : display;
-    }
 
     // ---- statements -------------------------------------------------------------------------------------------
 
@@ -123,7 +120,7 @@ internal sealed class AccessCollector
                 return StatementOutcome.Normal;
             }
             case SharedWriteStatement shared:
-                AddSite(shared, SharedSpan(shared), true, AccessForm.SingleElement, context, SharedName(shared.Display), null, null, shared.Display);
+                AddSite(shared, SharedSpan(shared), true, AccessForm.SingleElement, context, shared.Target, null, null, shared.Display);
                 return StatementOutcome.Normal;
             case EvaluateStatement evaluate:
                 RecordLoads(evaluate.Expression, env, context);
@@ -298,7 +295,7 @@ internal sealed class AccessCollector
             if (!env.TryGetValue(name, out AbstractValue? initial) || initial.Polynomial is not { } init)
                 continue;
 
-            var atom = PolynomialAtom.Loop(name);
+            var atom = PolynomialAtom.Loop(name, _sourceNames.TryGetValue(name, out string? sourceName) ? sourceName : name);
             Polynomial? lower = null, upper = null;
             bool boundsExact = true;
             if (loop.Condition is { } condition && !loop.ConditionAfterBody)

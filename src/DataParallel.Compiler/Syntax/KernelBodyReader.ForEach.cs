@@ -32,7 +32,7 @@ internal sealed partial class KernelBodyReader
         _loopDepth++;
         try
         {
-            var declare = new DeclareLocalStatement(DeclareLocal(element, type), type, load);
+            var declare = new DeclareLocalStatement(DeclareLocal(element, type), type, load, element.Name);
             body = new BlockStatement(new KernelStatement[] { declare, ReadLoopBody(forEach.Body) }.ToEquatableArray());
         }
         finally

@@ -183,7 +183,7 @@ internal sealed partial class KernelBodyReader
                 _pending = outer;
                 foreach (KernelStatement statement in hoisted)
                     yield return statement;
-                yield return Track(new DeclareLocalStatement(name, type, value), declarator);
+                yield return Track(new DeclareLocalStatement(name, type, value, local.Name), declarator);
             }
         }
     }
@@ -240,13 +240,13 @@ internal sealed partial class KernelBodyReader
             case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(target) is { } access:
                 return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, access.Display, access.Slice), statement);
             case IFieldReferenceOperation { Field.IsStatic: true } field:
-                return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
+                return Track(new SharedWriteStatement(field.Field.Name, $"static field '{field.Field.Name}'"), statement);
             case IParameterReferenceOperation parameter when _frame is { IsStatementInline: true } && _frame.Scalars.TryGetValue(parameter.Parameter, out KernelExpression? copy) && copy is LocalExpression local:
                 return Track(new AssignLocalStatement(local.Name, value), statement);
             case IParameterReferenceOperation parameter when _frame is null && _parameterCopies.TryGetValue(parameter.Parameter, out LocalExpression? copy):
                 return Track(new AssignLocalStatement(copy.Name, value), statement);
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
-                return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
+                return Track(new SharedWriteStatement(parameter.Parameter.Name, $"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
                 NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
                 _assignedSpanParameters.Add(parameter.Parameter.Name);

@@ -59,7 +59,8 @@ public sealed class RaceAnalyzer : DiagnosticAnalyzer
             return;
         }
         Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
-        // One statement can stand in the IR more than once (read into both branches of an if): one report per place.
+        // One statement can stand in the IR more than once (a helper inlined at two calls, a write through a span
+        // local that is one of two spans): one report per place.
         var reported = new HashSet<(string, TextSpan)>();
         foreach (RaceFinding finding in races.Findings)
         {

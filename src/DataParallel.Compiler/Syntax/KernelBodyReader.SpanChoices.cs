@@ -15,8 +15,10 @@ internal sealed partial class KernelBodyReader
 {
     /// <summary>
     /// An <c>if</c>. Each branch starts from the span locals' views before it. A span local the branches leave
-    /// different and that is used after the <c>if</c> becomes a <see cref="SpanChoice"/> between the two (a φ): a
-    /// selector local, set in each branch, records which one ran, and later accesses through the local select by it.
+    /// different and that is used after the <c>if</c> becomes a <see cref="SpanChoice"/> between the two (a φ), and
+    /// later accesses through the local select by which branch ran: by the condition itself where nothing in it can
+    /// change (the analyses then see the same condition as at the <c>if</c>), else by a selector local set in each
+    /// branch.
     /// </summary>
     private KernelStatement ReadIf(IConditionalOperation conditional)
     {
@@ -29,7 +31,8 @@ internal sealed partial class KernelBodyReader
         var afterElse = SpanState.Save(this);
         before.Restore(this);
 
-        string? selector = null;
+        KernelExpression? selector = null;
+        string? selectorLocal = null;
         foreach (var entry in before.Views)
         {
             ILocalSymbol local = entry.Key;
@@ -44,7 +47,13 @@ internal sealed partial class KernelBodyReader
             if (ambiguity is null && whenTrue is not null && whenFalse is not null && whenTrue.Views + whenFalse.Views <= MaxSpanChoices
                 && UsedAfter(conditional, local))
             {
-                selector ??= FreshName("branch");
+                if (selector is null && IsUnchanging(condition))
+                    selector = condition;
+                else if (selector is null)
+                {
+                    selectorLocal = FreshName("branch");
+                    selector = new LocalExpression(selectorLocal, ScalarKind.Boolean);
+                }
                 _spanLocals[local] = new SpanChoice(selector, whenTrue, whenFalse);
                 continue;
             }
@@ -52,16 +61,30 @@ internal sealed partial class KernelBodyReader
             _ambiguousSpans[local] = ambiguity
                 ?? $"the span local '{local.Name}', assigned again under a condition where {(whenTrue is null || whenFalse is null ? "a branch leaves it a span the compiler cannot follow" : $"it could be one of more than {MaxSpanChoices} spans")}";
         }
-        if (selector is null)
+        if (selectorLocal is null)
             return new IfStatement(condition, then, otherwise);
-        _selectors.Add(selector);
+        _selectors.Add(selectorLocal);
         KernelStatement Mark(bool ran, KernelStatement? branch)
         {
-            KernelStatement set = new AssignLocalStatement(selector, ran ? True : False);
+            KernelStatement set = new AssignLocalStatement(selectorLocal, ran ? True : False);
             return branch is null ? set : new BlockStatement(ImmutableArray.Create(set, branch).ToEquatableArray());
         }
         return new IfStatement(condition, Mark(true, then), Mark(false, otherwise));
     }
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> has the same value wherever it is evaluated in the body: it reads only
+    /// constants, indices, span lengths and uniforms passed by value (an assigned parameter is read as a local).
+    /// </summary>
+    private bool IsUnchanging(KernelExpression condition)
+        => Analysis.KernelWalker.Expressions(condition).All(e => e switch
+        {
+            ConstantExpression or IndexExpression or SpanLengthExpression => true,
+            UniformExpression uniform => _parameters.TryGetValue(uniform.Name, out KernelParameter? p) && p.RefKind == ParameterRefKind.Value,
+            ConvertExpression { Checked: false } or UnaryExpression { Checked: false } or BinaryExpression { Checked: false } => true,
+            ConditionalExpression => true,
+            _ => false,
+        });
 
     /// <summary>
     /// Whether <paramref name="local"/> is read or written after <paramref name="conditional"/> in the source. A span

@@ -18,7 +18,7 @@ internal sealed partial class KernelBodyReader
     /// that an earlier <c>if</c> left a <see cref="SpanChoice"/>, it is one access per view, combined by
     /// <paramref name="choose"/> under the selector; the position is read once, for all of them.
     /// </summary>
-    private T? SpanElement<T>(IOperation reference, System.Func<ElementAccess, T> access, System.Func<string, T, T, T> choose) where T : class
+    private T? SpanElement<T>(IOperation reference, System.Func<ElementAccess, T> access, System.Func<KernelExpression, T, T, T> choose) where T : class
     {
         (IOperation? instance, IOperation? argument) = reference switch
         {
@@ -61,12 +61,11 @@ internal sealed partial class KernelBodyReader
     private KernelExpression LengthOf(SpanValue value, IOperation operation) => value switch
     {
         SpanChoice choice when LengthOf(choice.WhenTrue, operation) is var whenTrue && LengthOf(choice.WhenFalse, operation) is var whenFalse
-            => whenTrue.Equals(whenFalse) ? whenTrue : new ConditionalExpression(Selector(choice), whenTrue, whenFalse, ScalarKind.Int32),
+            => whenTrue.Equals(whenFalse) ? whenTrue : new ConditionalExpression(choice.Selector, whenTrue, whenFalse, ScalarKind.Int32),
         SpanView { IsWhole: true } whole => Track(new SpanLengthExpression(whole.Span.Name), operation),
         _ => ((SpanView)value).LengthExpression,
     };
 
-    private static LocalExpression Selector(SpanChoice choice) => new(choice.Selector, ScalarKind.Boolean);
 
     /// <summary>The kernel span a parameter reference denotes: the kernel's own, or the one a helper was passed.</summary>
     private SpanValue? ResolveSpan(IParameterReferenceOperation reference)
@@ -155,7 +154,7 @@ internal sealed partial class KernelBodyReader
         var whenFalseChecks = new List<KernelStatement>();
         SpanValue whenTrue = SliceOf(choice.WhenTrue, bounds, owner, at, whenTrueChecks);
         SpanValue whenFalse = SliceOf(choice.WhenFalse, bounds, owner, at, whenFalseChecks);
-        checks.Add(new IfStatement(Selector(choice), new BlockStatement(whenTrueChecks.ToEquatableArray()), new BlockStatement(whenFalseChecks.ToEquatableArray())));
+        checks.Add(new IfStatement(choice.Selector, new BlockStatement(whenTrueChecks.ToEquatableArray()), new BlockStatement(whenFalseChecks.ToEquatableArray())));
         return choice with { WhenTrue = whenTrue, WhenFalse = whenFalse };
     }
 

@@ -239,7 +239,7 @@ internal sealed partial class KernelBodyReader
                 return Track(new AssignLocalStatement(info.Name, value), statement);
             case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement<KernelStatement>(target,
                     access => Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, access.Display, access.Slice), statement),
-                    (selector, whenTrue, whenFalse) => Track(new IfStatement(new LocalExpression(selector, ScalarKind.Boolean), whenTrue, whenFalse), statement)) is { } store:
+                    (selector, whenTrue, whenFalse) => Track(new IfStatement(selector, whenTrue, whenFalse), statement)) is { } store:
                 return store;
             case IFieldReferenceOperation { Field.IsStatic: true } field:
                 return Track(new SharedWriteStatement(field.Field.Name, $"static field '{field.Field.Name}'"), statement);
@@ -299,7 +299,7 @@ internal sealed partial class KernelBodyReader
                 return Track(new LocalExpression(info.Name, info.Type), operation);
             case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement<KernelExpression>(operation,
                     access => Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, access.Display, access.Slice), operation),
-                    (selector, whenTrue, whenFalse) => Track(new ConditionalExpression(new LocalExpression(selector, ScalarKind.Boolean), whenTrue, whenFalse, whenTrue.Type), operation)) is { } load:
+                    (selector, whenTrue, whenFalse) => Track(new ConditionalExpression(selector, whenTrue, whenFalse, whenTrue.Type), operation)) is { } load:
                 return load;
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when IsSpanType(lengthOf.Type) && ReadView(lengthOf, null, "") is { } view:
                 return LengthOf(view, operation);

@@ -79,7 +79,7 @@ internal static class LoopPrivateLocals
     /// <summary>The statements enclosing <paramref name="target"/>, outermost first; null if it is not in <paramref name="root"/>.</summary>
     private static List<KernelStatement>? FindAncestors(KernelStatement root, KernelStatement target)
     {
-        if (ReferenceEquals(root, target))
+        if (root.Id == target.Id)
             return [];
         IEnumerable<KernelStatement> children = root switch
         {
@@ -134,7 +134,7 @@ internal static class LoopPrivateLocals
         bool after = false;
         void Visit(KernelStatement statement)
         {
-            if (ReferenceEquals(statement, loop))
+            if (statement.Id == loop.Id)
             {
                 after = true;
                 return;

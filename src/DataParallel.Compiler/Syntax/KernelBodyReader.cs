@@ -73,7 +73,7 @@ internal sealed partial class KernelBodyReader
         copies.AddRange(reader._selectors.Select(selector => new DeclareLocalStatement(selector, ScalarKind.Boolean, False)));
         if (copies.Count > 0)
             block = new BlockStatement(copies.Concat(block.Statements).ToEquatableArray());
-        NodeNumbering.NumberUnnumbered(block, ref reader._lastId);
+        reader.NumberUntracked(block);
         // A helper inlined at two calls reports its excluded constructs twice.
         var errors = reader._errors.GroupBy(e => (e.Id, e.Location.SourceSpan, e.GetMessage())).Select(g => g.First()).ToImmutableArray();
         return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations)
@@ -609,6 +609,20 @@ internal sealed partial class KernelBodyReader
         string name = FreshName(local.Name);
         _locals[local] = (name, type);
         return name;
+    }
+
+    /// <summary>
+    /// Gives the nodes built without an operation of their own (offsets, slice bounds, the locals and branches the
+    /// reader introduces) their ids, after the tracked ones, in body order: then every node of the body has an id of
+    /// its own, and lookups never need to compare references.
+    /// </summary>
+    private void NumberUntracked(BlockStatement body)
+    {
+        foreach (KernelNode node in Analysis.KernelWalker.Nodes(body))
+        {
+            if (node.Id == KernelNode.NoSource)
+                node.Id = ++_lastId;
+        }
     }
 
     /// <summary>

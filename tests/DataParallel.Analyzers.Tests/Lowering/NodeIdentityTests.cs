@@ -35,18 +35,7 @@ public sealed class NodeIdentityTests
     private static List<KernelNode> Nodes(KernelModel kernel)
     {
         var seen = new HashSet<KernelNode>(ReferenceEqualityComparer.Instance);
-        var nodes = new List<KernelNode>();
-        foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
-        {
-            if (seen.Add(statement))
-                nodes.Add(statement);
-            foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions))
-            {
-                if (seen.Add(expression))
-                    nodes.Add(expression);
-            }
-        }
-        return nodes;
+        return KernelWalker.Nodes(kernel.Body).Where(seen.Add).ToList();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,7 +19,7 @@ internal sealed partial class KernelBodyReader
     /// that an earlier <c>if</c> left a <see cref="SpanChoice"/>, it is one access per view, combined by
     /// <paramref name="choose"/> under the selector; the position is read once, for all of them.
     /// </summary>
-    private T? SpanElement<T>(IOperation reference, System.Func<ElementAccess, T> access, System.Func<KernelExpression, T, T, T> choose) where T : class
+    private T? SpanElement<T>(IOperation reference, Func<ElementAccess, T> access, Func<KernelExpression, T, T, T> choose) where T : class
     {
         (IOperation? instance, IOperation? argument) = reference switch
         {
@@ -65,7 +66,6 @@ internal sealed partial class KernelBodyReader
         SpanView { IsWhole: true } whole => Track(new SpanLengthExpression(whole.Span.Name), operation),
         _ => ((SpanView)value).LengthExpression,
     };
-
 
     /// <summary>The kernel span a parameter reference denotes: the kernel's own, or the one a helper was passed.</summary>
     private SpanValue? ResolveSpan(IParameterReferenceOperation reference)
@@ -115,9 +115,9 @@ internal sealed partial class KernelBodyReader
                     return null;
                 // A choice places the bounds in each of its views, inside the branches of an if: what they read is
                 // fixed first, where it is in scope for all of them.
-                System.Func<KernelExpression, KernelExpression>? hold = source is SpanChoice ? bound => Snapshot(bound, owner + "_bound", checks, rangeSlice) : null;
-                System.Func<SpanView, KernelExpression>? start = range.LeftOperand is null ? _ => LinearSum.Constant(0) : PositionOf(range.LeftOperand, hold);
-                System.Func<SpanView, KernelExpression>? end = range.RightOperand is null ? view => view.LengthExpression : PositionOf(range.RightOperand, hold);
+                Func<KernelExpression, KernelExpression>? hold = source is SpanChoice ? bound => Snapshot(bound, owner + "_bound", checks, rangeSlice) : null;
+                Func<SpanView, KernelExpression>? start = range.LeftOperand is null ? _ => LinearSum.Constant(0) : PositionOf(range.LeftOperand, hold);
+                Func<SpanView, KernelExpression>? end = range.RightOperand is null ? view => view.LengthExpression : PositionOf(range.RightOperand, hold);
                 if (start is null || end is null)
                     return null;
                 return SliceOf(source, view =>
@@ -142,7 +142,7 @@ internal sealed partial class KernelBodyReader
     /// <see cref="SpanChoice"/> is the choice of the slices of its views, each with its checks in its branch of
     /// <c>if (selector)</c>.
     /// </summary>
-    private SpanValue SliceOf(SpanValue source, System.Func<SpanView, (KernelExpression Start, KernelExpression Length)> bounds, string owner, IOperation at, List<KernelStatement> checks)
+    private SpanValue SliceOf(SpanValue source, Func<SpanView, (KernelExpression Start, KernelExpression Length)> bounds, string owner, IOperation at, List<KernelStatement> checks)
     {
         if (source is not SpanChoice choice)
         {
@@ -198,7 +198,7 @@ internal sealed partial class KernelBodyReader
     /// An element position written as an int, an implicit <c>Index</c> of one, or <c>^k</c> (from the view's end),
     /// read once: the result places it in a given view.
     /// </summary>
-    private System.Func<SpanView, KernelExpression>? PositionOf(IOperation operand, System.Func<KernelExpression, KernelExpression>? hold = null)
+    private Func<SpanView, KernelExpression>? PositionOf(IOperation operand, Func<KernelExpression, KernelExpression>? hold = null)
     {
         KernelExpression Read(IOperation value) => hold is null ? ReadExpression(value) : hold(ReadExpression(value));
         switch (operand)

@@ -53,7 +53,8 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
         {
             KernelAnalysis analysis = KernelAnalysis.Run(method, body, block.CancellationToken);
             Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
-            // One statement can stand in the IR more than once (read into both branches of an if): one report per place.
+            // One statement can stand in the IR more than once (a helper inlined at two calls, a write through a span
+            // local that is one of two spans): one report per place.
             var reported = new HashSet<(string, TextSpan)>();
             foreach (Diagnostic diagnostic in ShapeDiagnostics.Of(analysis, method, fallback).Where(d => d.Id != DiagnosticDescriptors.TypeNotPartial.Id)
                 .Concat(RaceDiagnostics.Of(analysis, method, body, fallback, block.CancellationToken))

@@ -51,7 +51,7 @@ internal static class RaceDiagnostics
             }
             case RaceKind.SharedState when finding.Site.IsShared:
             {
-                if (SharedUpdate.Classify(body, read.Locations.TryGetValue(finding.Site.Node, out Location? at) ? at : location) is { } update)
+                if (SharedUpdate.Classify(body, read.Locations.TryGetValue(finding.Site.Node.Id, out Location? at) ? at : location) is { } update)
                     return Accumulation(method, location, finding.Site.Display, update);
                 return Diagnostic.Create(DiagnosticDescriptors.SharedStateWrite, location, method.Name, finding.Site.SharedTarget,
                     "the last index to write wins, and which one that is depends on timing",

@@ -17,7 +17,7 @@ internal static class ShapeDiagnostics
         if (analysis.Simd is not { Blocker: { } blocker } decision)
             yield break;
         Location location = analysis.Build.Body?.Unlowered?.Location
-            ?? (decision.BlockingNode is not null && analysis.Build.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
+            ?? (analysis.Build.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
             ?? fallback;
         yield return Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, blocker);
     }

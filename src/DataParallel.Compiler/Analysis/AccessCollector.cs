@@ -24,10 +24,13 @@ internal sealed class AccessCollector
     private readonly HashSet<string> _writtenSpans = new(StringComparer.Ordinal);
     private readonly HashSet<string> _writtenStatics = new(StringComparer.Ordinal);
 
+    /// <summary>The source name of each local the kernel declares, by IR name, for messages.</summary>
+    private readonly Dictionary<string, string> _sourceNames = new(StringComparer.Ordinal);
+
     /// <summary>The pseudo-span of each written static field or ref parameter, by name: its reads are accesses too.</summary>
     private readonly Dictionary<string, string> _sharedSpans = new(StringComparer.Ordinal);
     private readonly List<AccessSite> _sites = new();
-    private readonly HashSet<object> _uniformLoads = new(ReferenceIdentity.Instance);
+    private readonly HashSet<int> _uniformLoads = new();
     private readonly int _allIndices;
     private int _recordingSuspended;
 
@@ -40,11 +43,13 @@ internal sealed class AccessCollector
         {
             if (statement is StoreStatement store)
                 _writtenSpans.Add(store.Span);
+            else if (statement is DeclareLocalStatement { SourceName: { } sourceName } declare)
+                _sourceNames[declare.Name] = sourceName;
             else if (statement is SharedWriteStatement shared)
             {
                 _writtenSpans.Add(SharedSpan(shared));
-                _writtenStatics.Add(SharedName(shared.Display));
-                _sharedSpans[SharedName(shared.Display)] = SharedSpan(shared);
+                _writtenStatics.Add(shared.Target);
+                _sharedSpans[shared.Target] = SharedSpan(shared);
             }
         }
     }
@@ -58,14 +63,6 @@ internal sealed class AccessCollector
 
     /// <summary>The pseudo-span a shared write writes: one element, named after what it writes.</summary>
     public static string SharedSpan(SharedWriteStatement shared) => "<" + shared.Display + ">";
-
-    /// <summary>The name in "static field 'Total'" / "ref parameter 'acc'".</summary>
-    public static string SharedName(string display)
-    {
-        int open = display.IndexOf('\'');
-        int close = display.LastIndexOf('\'');
-        return open >= 0 && close > open ? display.Substring(open + 1, close - open - 1) : display;
-    }
 
     // ---- statements -------------------------------------------------------------------------------------------
 
@@ -123,7 +120,7 @@ internal sealed class AccessCollector
                 return StatementOutcome.Normal;
             }
             case SharedWriteStatement shared:
-                AddSite(shared, SharedSpan(shared), true, AccessForm.SingleElement, context, SharedName(shared.Display), null, null, shared.Display);
+                AddSite(shared, SharedSpan(shared), true, AccessForm.SingleElement, context, shared.Target, null, null, shared.Display);
                 return StatementOutcome.Normal;
             case EvaluateStatement evaluate:
                 RecordLoads(evaluate.Expression, env, context);
@@ -298,7 +295,7 @@ internal sealed class AccessCollector
             if (!env.TryGetValue(name, out AbstractValue? initial) || initial.Polynomial is not { } init)
                 continue;
 
-            var atom = PolynomialAtom.Loop(name);
+            var atom = PolynomialAtom.Loop(name, _sourceNames.TryGetValue(name, out string? sourceName) ? sourceName : name);
             Polynomial? lower = null, upper = null;
             bool boundsExact = true;
             if (loop.Condition is { } condition && !loop.ConditionAfterBody)
@@ -406,7 +403,7 @@ internal sealed class AccessCollector
 
     // ---- accesses ---------------------------------------------------------------------------------------------
 
-    private void AddSite(object node, string span, bool isWrite, AccessForm form, AccessContext context, string display, string? accumulation, object? readBack, string? shared)
+    private void AddSite(KernelNode node, string span, bool isWrite, AccessForm form, AccessContext context, string display, string? accumulation, int? readBack, string? shared)
     {
         if (_recordingSuspended > 0)
             return;
@@ -449,10 +446,10 @@ internal sealed class AccessCollector
     /// For a store <c>T = T op e</c> (compound assignments, <c>++</c>, <c>--</c>, <c>T = Math.Max(T, e)</c>): the
     /// operation and the load of <c>T</c> that belongs to it.
     /// </summary>
-    private static (string? Operation, object? ReadBack) Accumulation(StoreStatement store)
+    private static (string? Operation, int? ReadBack) Accumulation(StoreStatement store)
     {
         bool IsTarget(KernelExpression e) => StripConversions(e) is LoadExpression load && load.Span == store.Span && load.Index.Equals(store.Index);
-        object Target(KernelExpression e) => StripConversions(e);
+        int Target(KernelExpression e) => StripConversions(e).Id;
 
         switch (StripConversions(store.Value))
         {
@@ -671,7 +668,7 @@ internal sealed class AccessCollector
         {
             // Every index point reads the same element of a span no index writes: one value for all, a uniform.
             if (_recordingSuspended == 0)
-                _uniformLoads.Add(load);
+                _uniformLoads.Add(load.Id);
             return load.Type.IsInteger()
                 ? AbstractValue.Exact(Polynomial.Of(PolynomialAtom.Symbol($"{load.Span}[{element}]", null)))
                 : AbstractValue.Opaque;

@@ -25,7 +25,7 @@ internal sealed class ConcreteRun
     private static readonly long[] UniformPool = [1009, 1013, 1019, 1021, 1031, 1033, 1039, 1049, 1051, 1061, 1063, 1069];
 
     private readonly KernelAccesses _accesses;
-    private readonly Dictionary<object, int> _siteOf = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<int, int> _siteOf = new();
     private readonly Dictionary<string, long> _uniforms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lengths = new(StringComparer.Ordinal);
     private readonly long[] _extents;
@@ -40,7 +40,7 @@ internal sealed class ConcreteRun
         _extents = extents;
         _point = new long[extents.Length];
         foreach (AccessSite site in accesses.Sites)
-            _siteOf[site.Node] = site.Id;
+            _siteOf[site.Node.Id] = site.Id;
         _writtenStatics = new HashSet<string>(accesses.Sites.Where(s => s.IsShared).Select(s => s.Display), StringComparer.Ordinal);
     }
 
@@ -183,9 +183,9 @@ internal sealed class ConcreteRun
         return conflicts;
     }
 
-    private void Touch(object node, string span, ConcreteValue element, long point)
+    private void Touch(KernelNode node, string span, ConcreteValue element, long point)
     {
-        if (!element.Known || !_siteOf.TryGetValue(node, out int site))
+        if (!element.Known || !_siteOf.TryGetValue(node.Id, out int site))
             return;
         long length = span.StartsWith("<", StringComparison.Ordinal) ? 1 : _lengths.TryGetValue(span, out long l) ? l : 0;
         if (element.Value < 0 || element.Value >= length)
@@ -375,7 +375,7 @@ internal sealed class ConcreteRun
                 if (point >= 0)
                     Touch(load, load.Span, element, point);
                 // The same element of a span nobody writes, read by every index point: one value for all (any will do).
-                return _accesses.UniformLoads.Contains(load) && load.Type.IsInteger() ? ConcreteValue.Of(3) : ConcreteValue.Unknown;
+                return _accesses.UniformLoads.Contains(load.Id) && load.Type.IsInteger() ? ConcreteValue.Of(3) : ConcreteValue.Unknown;
             }
             case UnaryExpression unary:
             {

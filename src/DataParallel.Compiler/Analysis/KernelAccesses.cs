@@ -9,13 +9,13 @@ namespace DataParallel.Compiler.Analysis;
 /// <param name="Sites">Loads and stores in body order (plus writes of shared state as pseudo-span writes).</param>
 /// <param name="IndexAtoms">The atom of each index, by dimension.</param>
 /// <param name="WrittenSpans">Spans (and pseudo-spans) some store writes.</param>
-/// <param name="UniformLoads">Loads of a never-written span at an index-independent subscript: the same value for every index point.</param>
+/// <param name="UniformLoads">The ids of loads of a never-written span at an index-independent subscript: the same value for every index point.</param>
 internal sealed record KernelAccesses(
     AccessAnalysisInput Input,
     ImmutableArray<AccessSite> Sites,
     ImmutableArray<PolynomialAtom> IndexAtoms,
     ImmutableHashSet<string> WrittenSpans,
-    IReadOnlyCollection<object> UniformLoads)
+    IReadOnlyCollection<int> UniformLoads)
 {
     public int Dimensions => IndexAtoms.Length;
 

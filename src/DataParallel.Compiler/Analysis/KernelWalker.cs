@@ -62,6 +62,31 @@ internal static class KernelWalker
     public static IEnumerable<KernelExpression> AllExpressions(KernelStatement body)
         => Statements(body).SelectMany(OwnExpressions).SelectMany(Expressions);
 
+    /// <summary>
+    /// Every node of the body, statements and expressions, in body order (a node before its children), the checks of
+    /// slices included; a node that stands at several places is visited at each.
+    /// </summary>
+    public static IEnumerable<KernelNode> Nodes(KernelStatement body)
+    {
+        foreach (KernelStatement statement in Statements(body))
+        {
+            yield return statement;
+            IEnumerable<KernelExpression> own = statement switch
+            {
+                StoreStatement { Slice: { } slice } store => [store.Index, store.Value, slice.Position, slice.Length],
+                SliceCheckStatement check => [check.Start, check.Length, check.SourceLength],
+                _ => OwnExpressions(statement),
+            };
+            foreach (KernelExpression expression in own.SelectMany(ExpressionsWithSlices))
+                yield return expression;
+        }
+    }
+
+    private static IEnumerable<KernelExpression> ExpressionsWithSlices(KernelExpression expression)
+        => Expressions(expression).SelectMany(e => e is LoadExpression { Slice: { } slice }
+            ? new[] { e }.Concat(ExpressionsWithSlices(slice.Position)).Concat(ExpressionsWithSlices(slice.Length))
+            : [e]);
+
     /// <summary>Every (local, value) assignment, declarations with initializers included.</summary>
     public static IEnumerable<(string Local, KernelExpression Value)> Assignments(KernelStatement body)
     {

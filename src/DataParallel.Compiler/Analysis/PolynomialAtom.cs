@@ -29,9 +29,9 @@ internal sealed record PolynomialAtom(AtomKind Kind, string Key, string Display,
     public static PolynomialAtom Index(int dimension, string name)
         => new(AtomKind.Index, "i:" + dimension, name, dimension, null, null);
 
-    /// <summary>A loop variable; messages use the source name, without the suffix the IR adds to shadowed names.</summary>
-    public static PolynomialAtom Loop(string local)
-        => new(AtomKind.Loop, "l:" + local, System.Text.RegularExpressions.Regex.Replace(local, "_[0-9]+$", ""), -1, null, null);
+    /// <summary>A loop variable, keyed by its unique IR name; messages use <paramref name="sourceName"/>, the name as written.</summary>
+    public static PolynomialAtom Loop(string local, string sourceName)
+        => new(AtomKind.Loop, "l:" + local, sourceName, -1, null, null);
 
     public static PolynomialAtom Extent(int dimension, string indexName)
         => new(AtomKind.Extent, "e:" + dimension, "extent(" + indexName + ")", dimension, new DomainExtentExpression(dimension), null);

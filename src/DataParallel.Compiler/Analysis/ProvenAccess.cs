@@ -39,6 +39,13 @@ internal sealed record ProvenAccess(string Span, string Display, KernelExpressio
     /// <summary>Only <c>Index ≥ 0</c> is checked.</summary>
     public bool NoUpper { get; init; }
 
+    /// <summary>
+    /// The <see cref="KernelNode.Id"/>s of the nodes this proves: the load or store (for <see cref="ProofPart.Access"/>
+    /// and <see cref="ProofPart.SliceElement"/>) or the <see cref="SliceCheckStatement"/>. Several where one access is
+    /// written more than once (a helper inlined twice) and one proof covers every copy.
+    /// </summary>
+    public ImmutableArray<int> NodeIds { get; init; } = ImmutableArray<int>.Empty;
+
     /// <summary>Whether this proves an access itself (whose loads and stores may then go unchecked).</summary>
     public bool IsAccess => Part == ProofPart.Access;
 }
@@ -57,22 +64,23 @@ internal static class AccessProof
     {
         // By node, not by span and display: one display can stand for an access that every index makes and for another
         // (a helper inlined twice) under a condition or in a loop that may not run.
-        var unconditional = new HashSet<object>(ReferenceIdentity.Instance);
+        var unconditional = new HashSet<int>();
         var boxLoops = new HashSet<string>();
         CollectUnconditional(kernel.Body, ranges, unconditional, boxLoops);
 
         var proven = new List<ProvenAccess>();
-        // Code finds a proof by span and display, and one display can stand for several accesses (a helper inlined
-        // twice, a name reused in two scopes): each gets its own proof, and none counts as proven if one cannot be.
-        var unbounded = new HashSet<(string, string, ProofPart)>();
-        void Consider(ProvenAccess candidate, object node, ImmutableArray<string> loops)
+        // Copies of one access (equal checks under one display) share a proof; an access that cannot be proven, or
+        // whose copies cannot share one, takes every node of that proof with it.
+        var unbounded = new HashSet<(int, ProofPart)>();
+        void Consider(ProvenAccess candidate, KernelNode node, ImmutableArray<string> loops)
         {
+            candidate = candidate with { NodeIds = ImmutableArray.Create(node.Id) };
             if (!IsBoundable(candidate, ranges))
             {
-                unbounded.Add((candidate.Span, candidate.Display, candidate.Part));
+                unbounded.Add((node.Id, candidate.Part));
                 return;
             }
-            bool exact = unconditional.Contains(node) && loops.All(boxLoops.Contains) && ranges.IsExact(candidate.Index, boxLoops)
+            bool exact = unconditional.Contains(node.Id) && loops.All(boxLoops.Contains) && ranges.IsExact(candidate.Index, boxLoops)
                 && (candidate.Upper is null || ranges.IsExact(candidate.Upper, boxLoops));
             ImmutableArray<string> runsIn = exact ? loops.Where(loop => !Mentions(candidate, loop, ranges)).ToImmutableArray() : ImmutableArray<string>.Empty;
             int existing = proven.FindIndex(p => p.Span == candidate.Span && p.Display == candidate.Display && p.Part == candidate.Part
@@ -92,19 +100,21 @@ internal static class AccessProof
                 };
                 if (mergedRunsIn is null && exactOnly)
                 {
-                    unbounded.Add((candidate.Span, candidate.Display, candidate.Part));
+                    foreach (int id in first.NodeIds.Add(node.Id))
+                        unbounded.Add((id, candidate.Part));
                     return;
                 }
+                ImmutableArray<int> nodes = first.NodeIds.Contains(node.Id) ? first.NodeIds : first.NodeIds.Add(node.Id);
                 proven[existing] = mergedRunsIn is { } both
-                    ? first with { Exact = true, Guards = ImmutableArray<IndexGuard>.Empty, RunsIn = both }
-                    : first with { Exact = false, Guards = first.Guards.Where(candidate.Guards.Contains).ToImmutableArray(), RunsIn = ImmutableArray<string>.Empty };
+                    ? first with { Exact = true, Guards = ImmutableArray<IndexGuard>.Empty, RunsIn = both, NodeIds = nodes }
+                    : first with { Exact = false, Guards = first.Guards.Where(candidate.Guards.Contains).ToImmutableArray(), RunsIn = ImmutableArray<string>.Empty, NodeIds = nodes };
                 return;
             }
             if (exact || !exactOnly)
                 proven.Add(candidate with { Exact = exact, Guards = exact ? ImmutableArray<IndexGuard>.Empty : candidate.Guards, RunsIn = runsIn });
         }
         WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, Consider);
-        return proven.Where(p => !unbounded.Contains((p.Span, p.Display, p.Part))).ToImmutableArray();
+        return proven.Where(p => !p.NodeIds.Any(id => unbounded.Contains((id, p.Part)))).ToImmutableArray();
     }
 
     /// <summary>
@@ -112,19 +122,19 @@ internal static class AccessProof
     /// not stable), described for DP3001, or null. Vector code has no per-lane form of a slice's checks, so such a
     /// kernel runs as written.
     /// </summary>
-    public static (string Description, object? Node)? UnboundedSlice(KernelModel kernel, IndexRanges ranges)
+    /// <returns>The description and the <see cref="KernelNode.Id"/> of the access or slice check.</returns>
+    public static (string Description, int NodeId)? UnboundedSlice(KernelModel kernel, IndexRanges ranges)
     {
         ProvenAccess? found = null;
-        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, (candidate, _, _) =>
+        int nodeId = KernelNode.NoSource;
+        WalkGuarded(kernel.Body, ImmutableArray<IndexGuard>.Empty, ImmutableArray<string>.Empty, (candidate, node, _) =>
         {
             if (found is null && !candidate.IsAccess && !IsBoundable(candidate, ranges))
-                found = candidate;
+                (found, nodeId) = (candidate, node.Id);
         });
         if (found is null)
             return null;
-        object? node = KernelWalker.Statements(kernel.Body).FirstOrDefault(s => s is SliceCheckStatement c && c.Display == found.Display || s is StoreStatement st && st.Display == found.Display)
-            ?? (object?)KernelWalker.AllExpressions(kernel.Body).OfType<LoadExpression>().FirstOrDefault(l => l.Display == found.Display);
-        return (found.Part == ProofPart.SliceElement ? $"the index of {found.Display} within the slice '{found.Span}'" : $"the slice {found.Display}", node);
+        return (found.Part == ProofPart.SliceElement ? $"the index of {found.Display} within the slice '{found.Span}'" : $"the slice {found.Display}", nodeId);
     }
 
     /// <summary>
@@ -176,7 +186,7 @@ internal static class AccessProof
         };
     }
 
-    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, object, ImmutableArray<string>> consider)
+    private static void WalkGuarded(KernelStatement statement, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, KernelNode, ImmutableArray<string>> consider)
     {
         switch (statement)
         {
@@ -227,7 +237,7 @@ internal static class AccessProof
     /// Considers every load in <paramref name="expression"/>; the selected side of <c>?:</c> and the right side of
     /// <c>&amp;&amp;</c>/<c>||</c> run only where their condition lets them, exactly like the branches of an <c>if</c>.
     /// </summary>
-    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, object, ImmutableArray<string>> consider)
+    private static void ConsiderLoads(KernelExpression expression, ImmutableArray<IndexGuard> guards, ImmutableArray<string> loops, System.Action<ProvenAccess, KernelNode, ImmutableArray<string>> consider)
     {
         switch (expression)
         {
@@ -325,7 +335,7 @@ internal static class AccessProof
     /// so the domain and those ranges form a box whose corners every access really reaches. Other branches and
     /// loops are stepped over: what they contain may not run, but what follows them does.
     /// </summary>
-    private static void CollectUnconditional(BlockStatement block, IndexRanges ranges, HashSet<object> unconditional, HashSet<string> boxLoops)
+    private static void CollectUnconditional(BlockStatement block, IndexRanges ranges, HashSet<int> unconditional, HashSet<string> boxLoops)
     {
         foreach (KernelStatement statement in block.Statements)
         {
@@ -359,22 +369,22 @@ internal static class AccessProof
     private static bool IsPlain(KernelStatement statement)
         => statement is DeclareLocalStatement or AssignLocalStatement or StoreStatement or EvaluateStatement or SharedWriteStatement or SliceCheckStatement;
 
-    private static void NoteLoads(KernelExpression expression, HashSet<object> unconditional)
+    private static void NoteLoads(KernelExpression expression, HashSet<int> unconditional)
     {
         foreach (LoadExpression load in UnconditionalLoads(expression))
-            unconditional.Add(load);
+            unconditional.Add(load.Id);
     }
 
-    private static void Note(KernelStatement statement, HashSet<object> unconditional)
+    private static void Note(KernelStatement statement, HashSet<int> unconditional)
     {
         if (statement is StoreStatement store)
-            unconditional.Add(store);
+            unconditional.Add(store.Id);
         if (statement is SliceCheckStatement check)
-            unconditional.Add(check);
+            unconditional.Add(check.Id);
         foreach (KernelExpression expression in KernelWalker.OwnExpressions(statement))
         {
             foreach (LoadExpression load in UnconditionalLoads(expression))
-                unconditional.Add(load);
+                unconditional.Add(load.Id);
         }
     }
 

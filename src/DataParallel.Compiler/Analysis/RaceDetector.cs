@@ -198,6 +198,6 @@ internal static class RaceDetector
         return findings.OrderBy(f => f.Site.Id).ToImmutableArray();
     }
 
-    private static AccessSite? SiteOf(KernelAccesses accesses, object? node)
-        => node is null ? null : accesses.Sites.FirstOrDefault(s => ReferenceEquals(s.Node, node));
+    private static AccessSite? SiteOf(KernelAccesses accesses, int? node)
+        => node is null ? null : accesses.Sites.FirstOrDefault(s => s.Node.Id == node);
 }

@@ -5,7 +5,7 @@ namespace DataParallel.Compiler.Model;
 /// C# conversion made explicit (<see cref="ConvertExpression"/>), so the lowering never has to re-derive C#'s
 /// typing rules. <see cref="Type"/> is the C# type of the value.
 /// </summary>
-internal abstract record KernelExpression(ScalarKind Type);
+internal abstract record KernelExpression(ScalarKind Type) : KernelNode;
 
 /// <summary>A compile-time constant; <see cref="Literal"/> is its C# spelling, typed exactly (e.g. <c>2f</c>, <c>(byte)3</c>).</summary>
 internal sealed record ConstantExpression(ScalarKind Type, string Literal, long? IntegerValue) : KernelExpression(Type);

@@ -1,10 +1,12 @@
 namespace DataParallel.Compiler.Model;
 
 /// <summary>A statement of a kernel body (see <see cref="KernelExpression"/> for the conventions).</summary>
-internal abstract record KernelStatement;
+internal abstract record KernelStatement : KernelNode;
 
 /// <summary><c>T name = initializer;</c> (a missing initializer leaves the local unassigned, as C# requires before use).</summary>
-internal sealed record DeclareLocalStatement(string Name, ScalarKind Type, KernelExpression? Initializer) : KernelStatement;
+/// <param name="Name">The local's name in the IR, unique across the body (a shadowed or reused name gets a suffix).</param>
+/// <param name="SourceName">The name the kernel's source gives the local, or null for a local the reader introduces.</param>
+internal sealed record DeclareLocalStatement(string Name, ScalarKind Type, KernelExpression? Initializer, string? SourceName = null) : KernelStatement;
 
 /// <summary><c>name = value;</c>, compound forms already expanded.</summary>
 internal sealed record AssignLocalStatement(string Name, KernelExpression Value) : KernelStatement;
@@ -26,7 +28,9 @@ internal sealed record StoreStatement(string Span, KernelExpression Index, Kerne
 internal sealed record SliceCheckStatement(string Source, KernelExpression Start, KernelExpression Length, KernelExpression SourceLength, string Display) : KernelStatement;
 
 /// <summary>A write the kernel language allows but that is shared state (a static field or a ref parameter).</summary>
-internal sealed record SharedWriteStatement(string Display) : KernelStatement;
+/// <param name="Target">The static field's or the ref parameter's name.</param>
+/// <param name="Display">What it writes, for messages (<c>static field 'Total'</c>).</param>
+internal sealed record SharedWriteStatement(string Target, string Display) : KernelStatement;
 
 internal sealed record BlockStatement(EquatableArray<KernelStatement> Statements) : KernelStatement;
 

@@ -70,7 +70,7 @@ internal sealed class CpuKernelPlan
     /// </summary>
     public static CpuKernelPlan Create(KernelModel kernel, KernelAccesses? accesses, EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, bool scalarOnly = false)
     {
-        SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", null) : SimdPlanner.Plan(kernel, accesses);
+        SimdDecision simd = scalarOnly ? new SimdDecision(null, "its SIMD lowering failed", KernelNode.NoSource) : SimdPlanner.Plan(kernel, accesses);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
         int cost = simd.Plan?.Work.AtCompileTime ?? ScalarCost(kernel);
         int laneBytes = simd.Plan?.LaneBytes ?? 4;

@@ -17,7 +17,7 @@ internal sealed class LaneClassifier
 {
     private readonly int _fastestDimension;
     private readonly HashSet<string> _varyingLocals = new();
-    private readonly HashSet<LoopStatement> _varyingLoops = new(ReferenceIdentityComparer<LoopStatement>.Instance);
+    private readonly HashSet<int> _varyingLoops = new();
     private bool _changed;
 
     public LaneClassifier(KernelModel kernel)
@@ -36,7 +36,7 @@ internal sealed class LaneClassifier
 
     public LaneClass ClassifyLocal(string name) => _varyingLocals.Contains(name) ? LaneClass.Varying : LaneClass.Uniform;
 
-    public bool IsVarying(LoopStatement loop) => _varyingLoops.Contains(loop);
+    public bool IsVarying(LoopStatement loop) => _varyingLoops.Contains(loop.Id);
 
     public LaneClass Classify(KernelExpression expression) => expression switch
     {
@@ -86,7 +86,7 @@ internal sealed class LaneClassifier
                 bool varyingLoop = varyingControl
                     || (loop.Condition is { } condition && Classify(condition) == LaneClass.Varying)
                     || HasVaryingExit(loop.Body, insideVaryingIf: false);
-                if (varyingLoop && _varyingLoops.Add(loop))
+                if (varyingLoop && _varyingLoops.Add(loop.Id))
                     _changed = true;
                 foreach (KernelStatement increment in loop.Increments)
                     Walk(increment, varyingLoop);
@@ -114,14 +114,4 @@ internal sealed class LaneClassifier
     }
 
     private static LaneClass Join(LaneClass a, LaneClass b) => a == LaneClass.Varying || b == LaneClass.Varying ? LaneClass.Varying : LaneClass.Uniform;
-}
-
-/// <summary>Compares by identity: two equal IR nodes at two places are two different statements.</summary>
-internal sealed class ReferenceIdentityComparer<T> : IEqualityComparer<T> where T : class
-{
-    public static readonly ReferenceIdentityComparer<T> Instance = new();
-
-    public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DataParallel.Compiler.Analysis;
 using DataParallel.Compiler.Model;
@@ -43,10 +44,10 @@ internal static class LaneJamming
         var varyingLoops = kernel.Body.Statements.OfType<LoopStatement>().Where(plan.Lanes.IsVarying).ToList();
         // Inside a top-level varying loop every copy writes the whole body under its own masks, so per-lane ifs
         // and exits there are the copy's own; anywhere else the copies share control flow, which must be uniform.
-        var ownedByCopies = varyingLoops.SelectMany(loop => KernelWalker.Statements(loop.Body)).ToList();
+        var ownedByCopies = new HashSet<int>(varyingLoops.SelectMany(loop => KernelWalker.Statements(loop.Body)).Select(s => s.Id));
         if (statements.Any(s => s is ReturnStatement or SharedWriteStatement
-                || (s is IfStatement branch && plan.Lanes.Classify(branch.Condition) == LaneClass.Varying && !ownedByCopies.Any(owned => ReferenceEquals(owned, s)))
-                || (s is LoopStatement loop && plan.Lanes.IsVarying(loop) && !varyingLoops.Any(top => ReferenceEquals(top, loop)))
+                || (s is IfStatement branch && plan.Lanes.Classify(branch.Condition) == LaneClass.Varying && !ownedByCopies.Contains(s.Id))
+                || (s is LoopStatement loop && plan.Lanes.IsVarying(loop) && !varyingLoops.Any(top => top.Id == loop.Id))
                 || (s is LoopStatement header && !plan.Lanes.IsVarying(header) && !HeaderIsUniform(header, plan))))
             return 1;
         // Each copy declares what the varying loop declares: a uniform local there would be declared once per copy.

@@ -34,7 +34,6 @@ internal static class LoopPrivateLocals
         if (FindAncestors(body, loop) is not { } ancestors || ContainsOwnContinue(loop.Body))
             return [];
 
-        var inLoop = new HashSet<KernelStatement>(KernelWalker.Statements(loop), ReferenceIdentityComparer<KernelStatement>.Instance);
         var assignedInLoop = new HashSet<string>(KernelWalker.Statements(loop).OfType<AssignLocalStatement>().Select(a => a.Name));
         var declaredInLoop = new HashSet<string>(KernelWalker.Statements(loop).OfType<DeclareLocalStatement>().Select(d => d.Name));
         var readAfter = ReadsAfter(body, loop);
@@ -80,7 +79,7 @@ internal static class LoopPrivateLocals
     /// <summary>The statements enclosing <paramref name="target"/>, outermost first; null if it is not in <paramref name="root"/>.</summary>
     private static List<KernelStatement>? FindAncestors(KernelStatement root, KernelStatement target)
     {
-        if (ReferenceEquals(root, target))
+        if (root.Id == target.Id)
             return [];
         IEnumerable<KernelStatement> children = root switch
         {
@@ -135,7 +134,7 @@ internal static class LoopPrivateLocals
         bool after = false;
         void Visit(KernelStatement statement)
         {
-            if (ReferenceEquals(statement, loop))
+            if (statement.Id == loop.Id)
             {
                 after = true;
                 return;

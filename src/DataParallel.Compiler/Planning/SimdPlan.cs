@@ -36,16 +36,17 @@ internal enum AccessClass
 internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableArray<ProvenAccess> Proven, WorkEstimate Work, IndexRanges Ranges,
     ImmutableArray<(KernelExpression Min, KernelExpression Max)> ClampBounds, VectorAccessClasses Accesses)
 {
-    public bool IsProven(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display);
+    /// <summary>Whether the load or store with <see cref="KernelNode.Id"/> <paramref name="access"/> is proven in bounds at entry.</summary>
+    public bool IsProven(int access) => Proven.Any(p => p.IsAccess && p.NodeIds.Contains(access));
 
     /// <summary>
     /// Whether the access was proven only for the lanes its guards let through: the vector code must then load and
     /// store only those lanes (the others may be out of bounds).
     /// </summary>
-    public bool IsGuarded(string span, string display) => Proven.Any(p => p.IsAccess && p.Span == span && p.Display == display && !p.Guards.IsEmpty);
+    public bool IsGuarded(int access) => Proven.Any(p => p.IsAccess && p.NodeIds.Contains(access) && !p.Guards.IsEmpty);
 
-    /// <summary>How the access with subscript <paramref name="index"/> (the node itself, not an equal copy) is lowered.</summary>
-    public AccessClass Classify(KernelExpression index) => Accesses.Classify(index);
+    /// <summary>How the load or store with <see cref="KernelNode.Id"/> <paramref name="access"/> is lowered.</summary>
+    public AccessClass Classify(int access) => Accesses.Classify(access);
 
     /// <summary>Whether some proof only over-approximates: failing it must select the checked scalar path, not throw.</summary>
     public bool HasInexactProofs => Proven.Any(p => !p.Exact);
@@ -56,6 +57,7 @@ internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableAr
 
 /// <summary>
 /// Whether a kernel vectorises: a plan (null when only decided, <see cref="SimdPlanner.Decide"/>), or the construct
-/// that blocks SIMD (and the IR node it is at).
+/// that blocks SIMD and the <see cref="KernelNode.Id"/> of the IR node it is at (<see cref="KernelNode.NoSource"/>
+/// where there is none).
 /// </summary>
-internal sealed record SimdDecision(SimdPlan? Plan, string? Blocker, object? BlockingNode);
+internal sealed record SimdDecision(SimdPlan? Plan, string? Blocker, int BlockingNode);

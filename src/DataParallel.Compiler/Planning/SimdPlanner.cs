@@ -40,7 +40,7 @@ internal static class SimdPlanner
         if (checker.CheckBody() is { } blocked)
             return blocked;
         if (AccessProof.UnboundedSlice(kernel, ranges) is { } slice)
-            return Blocked($"{slice.Description} cannot be bounded at entry, and vector code has no per-lane form of a slice's checks", slice.Node);
+            return new SimdDecision(null, $"{slice.Description} cannot be bounded at entry, and vector code has no per-lane form of a slice's checks", slice.NodeId);
         var plan = new SimdPlan(checker.LaneBytes ?? 4, lanes, AccessProof.Collect(kernel, ranges, exactOnly: false), checker.Work, ranges, checker.ClampBounds.ToImmutableArray(), accesses);
         // Contiguous accesses load and store whole vectors unchecked: the entry point must prove them. Gathers,
         // scatters and uniform accesses keep their per-element checks where nothing was proven.
@@ -48,16 +48,16 @@ internal static class SimdPlanner
         {
             foreach (LoadExpression load in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions).OfType<LoadExpression>())
             {
-                if (plan.Classify(load.Index) == AccessClass.Contiguous && lanes.Classify(load) == LaneClass.Varying && !plan.IsProven(load.Span, load.Display))
+                if (plan.Classify(load.Id) == AccessClass.Contiguous && lanes.Classify(load) == LaneClass.Varying && !plan.IsProven(load.Id))
                     return Blocked($"the bounds of {load.Display} cannot be proven at entry", load);
             }
-            if (statement is StoreStatement store && plan.Classify(store.Index) == AccessClass.Contiguous && !plan.IsProven(store.Span, store.Display))
+            if (statement is StoreStatement store && plan.Classify(store.Id) == AccessClass.Contiguous && !plan.IsProven(store.Id))
                 return Blocked($"the bounds of {store.Display} cannot be proven at entry", store);
         }
-        return new SimdDecision(estimateWork ? plan : null, null, null);
+        return new SimdDecision(estimateWork ? plan : null, null, KernelNode.NoSource);
     }
 
-    private static SimdDecision Blocked(string reason, object? node) => new(null, reason, node);
+    private static SimdDecision Blocked(string reason, KernelNode? node) => new(null, reason, node?.Id ?? KernelNode.NoSource);
 
     private sealed class Checker(KernelModel kernel, LaneClassifier lanes, IndexRanges ranges, VectorAccessClasses accesses, bool estimateWork)
     {
@@ -105,7 +105,7 @@ internal static class SimdPlanner
                     return CheckValue(assign.Value, lanes.ClassifyLocal(assign.Name));
                 case StoreStatement store:
                     AddWork(1);
-                    if (accesses.Classify(store.Index) != AccessClass.Contiguous)
+                    if (accesses.Classify(store.Id) != AccessClass.Contiguous)
                     {
                         // A scatter: one checked store per lane, in lane order.
                         AddWork(4);
@@ -186,7 +186,7 @@ internal static class SimdPlanner
                     return null;
                 case LoadExpression load:
                     AddWork(1);
-                    if (accesses.Classify(load.Index) == AccessClass.Contiguous)
+                    if (accesses.Classify(load.Id) == AccessClass.Contiguous)
                         return CheckIndexScalar(load.Index);
                     // A gather: one load per lane.
                     AddWork(4);
@@ -349,7 +349,7 @@ internal static class SimdPlanner
         }
 
         /// <summary>Records a lane type (the widest decides the lane width), blocking a type that has no lanes.</summary>
-        private SimdDecision? Lane(ScalarKind type, string what, object node)
+        private SimdDecision? Lane(ScalarKind type, string what, KernelNode node)
         {
             // Per-lane bools are masks as wide as the lanes they select: they fix no width of their own.
             if (type == ScalarKind.Boolean)

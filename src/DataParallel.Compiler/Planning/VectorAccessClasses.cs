@@ -22,19 +22,19 @@ namespace DataParallel.Compiler.Planning;
 /// </remarks>
 internal sealed class VectorAccessClasses
 {
-    private readonly Dictionary<object, bool> _contiguous;
+    private readonly Dictionary<int, bool> _contiguous;
 
-    private VectorAccessClasses(Dictionary<object, bool> contiguous) => _contiguous = contiguous;
+    private VectorAccessClasses(Dictionary<int, bool> contiguous) => _contiguous = contiguous;
 
     /// <summary>
     /// Classifies every access in <paramref name="accesses"/> (the kernel's, collected once by the caller; null when its
-    /// subscripts overflowed 64 bits, and then none is contiguous). Sites are keyed by their subscript expression, by
-    /// reference, since that is what the lowering holds (a load rewritten with <c>with</c> keeps it); where one
-    /// subscript node serves several sites, it is contiguous only if it is at every one.
+    /// subscripts overflowed 64 bits, and then none is contiguous). Sites are keyed by their load's or store's
+    /// <see cref="KernelNode.Id"/> (a load rewritten with <c>with</c> keeps it); where one node serves several sites
+    /// (a helper's argument used twice), it is contiguous only if it is at every one.
     /// </summary>
     public static VectorAccessClasses Of(KernelAccesses? accesses, LaneClassifier lanes, IndexRanges ranges)
     {
-        var contiguous = new Dictionary<object, bool>(ReferenceIdentity.Instance);
+        var contiguous = new Dictionary<int, bool>();
         if (accesses is null || accesses.Dimensions == 0)
             return new VectorAccessClasses(contiguous);
         PolynomialAtom fastest = accesses.IndexAtoms[accesses.Dimensions - 1];
@@ -49,14 +49,14 @@ internal sealed class VectorAccessClasses
             if (index is null)
                 continue;
             bool unit = IsUnitStride(site.Form, fastest, lanes) && lanes.Classify(index) == LaneClass.Varying && ranges.IsBoundable(index);
-            contiguous[index] = unit && (!contiguous.TryGetValue(index, out bool before) || before);
+            contiguous[site.Node.Id] = unit && (!contiguous.TryGetValue(site.Node.Id, out bool before) || before);
         }
         return new VectorAccessClasses(contiguous);
     }
 
-    /// <summary>How the access with subscript <paramref name="index"/> is lowered; one the analysis did not see is not contiguous.</summary>
-    public AccessClass Classify(KernelExpression index)
-        => _contiguous.TryGetValue(index, out bool contiguous) && contiguous ? AccessClass.Contiguous : AccessClass.Uniform;
+    /// <summary>How the load or store with id <paramref name="access"/> is lowered; one the analysis did not see is not contiguous.</summary>
+    public AccessClass Classify(int access)
+        => _contiguous.TryGetValue(access, out bool contiguous) && contiguous ? AccessClass.Contiguous : AccessClass.Uniform;
 
     /// <summary>
     /// Lane j reads element e + j: the coefficient of the fastest index is the constant 1, and the other variables

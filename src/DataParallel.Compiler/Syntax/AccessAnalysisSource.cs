@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DataParallel.Compiler.Analysis;
 using DataParallel.Compiler.Model;
 using Microsoft.CodeAnalysis;
@@ -73,20 +72,25 @@ internal static class AccessAnalysisSource
             }
         }
 
+        // Writes per source name: the reader gives each source local a unique IR name (and introduces locals of its
+        // own, which have no source name and count for none).
+        var sourceNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (KernelStatement statement in KernelWalker.Statements(read.Body))
+        {
+            if (statement is DeclareLocalStatement { SourceName: { } sourceName } declared)
+                sourceNames[declared.Name] = sourceName;
+        }
         var irWrites = new Dictionary<string, int>(System.StringComparer.Ordinal);
         int irExits = 0;
-        var irLocals = new List<string>();
         foreach (KernelStatement statement in KernelWalker.Statements(read.Body))
         {
             switch (statement)
             {
-                case DeclareLocalStatement declare:
-                    irLocals.Add(declare.Name);
-                    if (declare.Initializer is not null)
-                        Count(irWrites, SourceName(declare.Name));
+                case DeclareLocalStatement { Initializer: not null, SourceName: { } sourceName }:
+                    Count(irWrites, sourceName);
                     break;
-                case AssignLocalStatement assign:
-                    Count(irWrites, SourceName(assign.Name));
+                case AssignLocalStatement assign when sourceNames.TryGetValue(assign.Name, out string? sourceName):
+                    Count(irWrites, sourceName);
                     break;
                 case ReturnStatement or BreakStatement or ContinueStatement:
                     irExits++;
@@ -101,8 +105,8 @@ internal static class AccessAnalysisSource
         {
             if (!irWrites.TryGetValue(pair.Key, out int seen) || seen < pair.Value)
             {
-                foreach (string local in irLocals.Where(l => SourceName(l) == pair.Key))
-                    untrusted.Add(local);
+                foreach (var local in sourceNames.Where(l => l.Value == pair.Key))
+                    untrusted.Add(local.Key);
             }
         }
         return new AccessAnalysisInput(dimensions, parameters, read.Body, untrusted.ToImmutable());
@@ -111,7 +115,7 @@ internal static class AccessAnalysisSource
     /// <summary>Where a diagnostic about an access goes: the element access (or the shared target) itself, not the whole statement.</summary>
     public static Location Locate(AccessSite site, BodyReadResult read, Location fallback)
     {
-        if (!read.Locations.TryGetValue(site.Node, out Location? location))
+        if (!read.Locations.TryGetValue(site.Node.Id, out Location? location))
             return fallback;
         if (location.SourceTree?.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
             return location;
@@ -126,9 +130,6 @@ internal static class AccessAnalysisSource
     }
 
     private static void Count(Dictionary<string, int> counts, string name) => counts[name] = counts.TryGetValue(name, out int n) ? n + 1 : 1;
-
-    /// <summary>The reader makes shadowed names unique as <c>name_2</c>; the count is per source name.</summary>
-    private static string SourceName(string irName) => Regex.Replace(irName, "_[0-9]+$", "");
 
     private static int DeclaredDimensions(IMethodSymbol method)
     {

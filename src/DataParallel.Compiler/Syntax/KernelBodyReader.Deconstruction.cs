@@ -47,7 +47,7 @@ internal sealed partial class KernelBodyReader
                 case IDiscardOperation:
                     break;
                 case ILocalReferenceOperation { IsDeclaration: true } declared:
-                    statements.Add(Track(new DeclareLocalStatement(DeclareLocal(declared.Local, targets[k].Type), targets[k].Type, temps[k]), declared));
+                    statements.Add(Track(new DeclareLocalStatement(DeclareLocal(declared.Local, targets[k].Type), targets[k].Type, temps[k], declared.Local.Name), declared));
                     break;
                 case IOperation target:
                     statements.Add(Assign(target, temps[k], target));

@@ -21,7 +21,10 @@ internal sealed partial class KernelBodyReader
             || !IsSpanType(collection.Type) || ScalarKindFacts.FromType(element.Type) is not { } type)
             return null;
         var statements = new List<KernelStatement>();
-        if (ReadView(collection, statements, "foreach_" + element.Name) is not { } view || view.Span.Type != type)
+        SpanValue? value = ReadView(collection, statements, "foreach_" + element.Name);
+        if (value is SpanChoice)
+            NotLowered(collection, $"a foreach over '{collection.Syntax}', which is a different span on each side of an earlier if");
+        if (value is not SpanView view || view.Span.Type != type)
             return null;
 
         var at = new LocalExpression(FreshName(element.Name + "_at"), ScalarKind.Int32);
@@ -32,7 +35,7 @@ internal sealed partial class KernelBodyReader
         _loopDepth++;
         try
         {
-            var declare = new DeclareLocalStatement(DeclareLocal(element, type), type, load);
+            var declare = new DeclareLocalStatement(DeclareLocal(element, type), type, load, element.Name);
             body = new BlockStatement(new KernelStatement[] { declare, ReadLoopBody(forEach.Body) }.ToEquatableArray());
         }
         finally

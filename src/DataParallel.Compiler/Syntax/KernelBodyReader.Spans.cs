@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -14,9 +15,11 @@ internal sealed partial class KernelBodyReader
 {
     /// <summary>
     /// An element access <c>s[k]</c> or <c>s[^k]</c> of a span parameter or span local, as an access of the underlying
-    /// parameter: at offset + position, with the slice's own check when <c>s</c> is a window.
+    /// parameter: at offset + position, with the slice's own check when <c>s</c> is a window. Through a span local
+    /// that an earlier <c>if</c> left a <see cref="SpanChoice"/>, it is one access per view, combined by
+    /// <paramref name="choose"/> under the selector; the position is read once, for all of them.
     /// </summary>
-    private (KernelParameter Span, KernelExpression Index, SliceBound? Slice, string Display)? SpanElement(IOperation reference)
+    private T? SpanElement<T>(IOperation reference, Func<ElementAccess, T> access, Func<KernelExpression, T, T, T> choose) where T : class
     {
         (IOperation? instance, IOperation? argument) = reference switch
         {
@@ -30,26 +33,45 @@ internal sealed partial class KernelBodyReader
         // as a span local's go at its declaration.
         bool inPlaceSlice = instance is IInvocationOperation call && IsSlice(call) || instance is IImplicitIndexerReferenceOperation { Argument: IRangeOperation };
         List<KernelStatement>? checks = inPlaceSlice ? _pending : null;
-        if (instance is null || argument is null || ReadView(instance, checks, checks is null ? "" : FreshName("slice")) is not { } view)
+        if (instance is null || argument is null || ReadView(instance, checks, checks is null ? "" : FreshName("slice")) is not { } value)
             return null;
-        if (Position(argument, view) is not { } position)
+        if (PositionOf(argument) is not { } position)
             return null;
-        // The same text through a span local assigned again is another access: the display (which keys the
-        // entry proofs) says which assignment it follows.
-        string display = instance is ILocalReferenceOperation local && _spanAssignments.TryGetValue(local.Local, out string? assignment)
-            ? $"{reference.Syntax} after {assignment}"
-            : reference.Syntax.ToString();
-        if (view.IsWhole)
-            return (view.Span, position, null, display);
-        KernelExpression index = view.Offset is null ? position : LinearSum.Add(view.Offset, position);
-        return (view.Span, index, new SliceBound(view.Name, position, view.LengthExpression), display);
+        T Resolve(SpanValue target) => target switch
+        {
+            SpanChoice choice => choose(choice.Selector, Resolve(choice.WhenTrue), Resolve(choice.WhenFalse)),
+            _ => access(Element((SpanView)target)),
+        };
+        ElementAccess Element(SpanView view)
+        {
+            // The same text through a span local assigned again is another access: its messages say which
+            // assignment it follows.
+            string display = instance is ILocalReferenceOperation && view.AssignedBy is { } assignment
+                ? $"{reference.Syntax} after {assignment}"
+                : reference.Syntax.ToString();
+            KernelExpression at = position(view);
+            if (view.IsWhole)
+                return new ElementAccess(view.Span, at, null, display);
+            KernelExpression index = view.Offset is null ? at : LinearSum.Add(view.Offset, at);
+            return new ElementAccess(view.Span, index, new SliceBound(view.Name, at, view.LengthExpression), display);
+        }
+        return Resolve(value);
     }
 
+    /// <summary><c>.Length</c> of a span value: the view's, or <c>selector ? a : b</c> where the views' lengths differ.</summary>
+    private KernelExpression LengthOf(SpanValue value, IOperation operation) => value switch
+    {
+        SpanChoice choice when LengthOf(choice.WhenTrue, operation) is var whenTrue && LengthOf(choice.WhenFalse, operation) is var whenFalse
+            => whenTrue.Equals(whenFalse) ? whenTrue : new ConditionalExpression(choice.Selector, whenTrue, whenFalse, ScalarKind.Int32),
+        SpanView { IsWhole: true } whole => Track(new SpanLengthExpression(whole.Span.Name), operation),
+        _ => ((SpanView)value).LengthExpression,
+    };
+
     /// <summary>The kernel span a parameter reference denotes: the kernel's own, or the one a helper was passed.</summary>
-    private SpanView? ResolveSpan(IParameterReferenceOperation reference)
+    private SpanValue? ResolveSpan(IParameterReferenceOperation reference)
     {
         if (_frame is not null)
-            return _frame.Spans.TryGetValue(reference.Parameter, out SpanView? passed) ? passed : null;
+            return _frame.Spans.TryGetValue(reference.Parameter, out SpanValue? passed) ? passed : null;
         return _parameters.TryGetValue(reference.Parameter.Name, out KernelParameter? span) && span.IsSpan ? new SpanView(span, span.Name, null, null) : null;
     }
 
@@ -60,7 +82,7 @@ internal sealed partial class KernelBodyReader
     /// <paramref name="checks"/> can take the slice's argument check — a slice or range of one. Null where the IR
     /// cannot follow the span.
     /// </summary>
-    private SpanView? ReadView(IOperation operation, List<KernelStatement>? checks, string owner)
+    private SpanValue? ReadView(IOperation operation, List<KernelStatement>? checks, string owner)
     {
         switch (operation)
         {
@@ -69,7 +91,7 @@ internal sealed partial class KernelBodyReader
             case ILocalReferenceOperation local:
                 if (_ambiguousSpans.TryGetValue(local.Local, out string? ambiguity))
                     NotLowered(local, ambiguity);
-                return _spanLocals.TryGetValue(local.Local, out SpanView? view) ? view : null;
+                return _spanLocals.TryGetValue(local.Local, out SpanValue? view) ? view : null;
             case IParenthesizedOperation parenthesized:
                 return ReadView(parenthesized.Operand, checks, owner);
             case IConversionOperation conversion when IsSpanType(conversion.Type) && conversion.Operand.Type is { } from && IsSpanType(from):
@@ -82,19 +104,27 @@ internal sealed partial class KernelBodyReader
                     return null;
                 IArgumentOperation[] arguments = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToArray();
                 KernelExpression start = Snapshot(ReadExpression(arguments[0].Value), owner + "_start", checks, call);
-                KernelExpression length = arguments.Length > 1 ? ReadExpression(arguments[1].Value) : LinearSum.Subtract(source.LengthExpression, start);
-                return Slice(source, start, length, owner, call, checks);
+                KernelExpression? length = arguments.Length > 1 ? ReadExpression(arguments[1].Value) : null;
+                if (source is SpanChoice && length is not null)
+                    length = Snapshot(length, owner + "_length", checks, call);
+                return SliceOf(source, view => (start, length ?? LinearSum.Subtract(view.LengthExpression, start)), owner, call, checks);
             }
             case IImplicitIndexerReferenceOperation { Argument: IRangeOperation range } rangeSlice when checks is not null:
             {
                 if (ReadView(rangeSlice.Instance, checks, owner) is not { } source)
                     return null;
-                KernelExpression? start = range.LeftOperand is null ? LinearSum.Constant(0) : Position(range.LeftOperand, source);
-                KernelExpression? end = range.RightOperand is null ? source.LengthExpression : Position(range.RightOperand, source);
+                // A choice places the bounds in each of its views, inside the branches of an if: what they read is
+                // fixed first, where it is in scope for all of them.
+                Func<KernelExpression, KernelExpression>? hold = source is SpanChoice ? bound => Snapshot(bound, owner + "_bound", checks, rangeSlice) : null;
+                Func<SpanView, KernelExpression>? start = range.LeftOperand is null ? _ => LinearSum.Constant(0) : PositionOf(range.LeftOperand, hold);
+                Func<SpanView, KernelExpression>? end = range.RightOperand is null ? view => view.LengthExpression : PositionOf(range.RightOperand, hold);
                 if (start is null || end is null)
                     return null;
-                start = Snapshot(start, owner + "_start", checks, rangeSlice);
-                return Slice(source, start, LinearSum.Subtract(end, start), owner, rangeSlice, checks);
+                return SliceOf(source, view =>
+                {
+                    KernelExpression from = Snapshot(start(view), owner + "_start", checks, rangeSlice);
+                    return (from, LinearSum.Subtract(end(view), from));
+                }, owner, rangeSlice, checks);
             }
             case IInvocationOperation call when IsSlice(call):
                 NotLowered(call, $"the slice {call.Syntax} used in place (declare it as a span local)");
@@ -105,6 +135,27 @@ internal sealed partial class KernelBodyReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A slice of a span value with the start and length <paramref name="bounds"/> gives in each view. A slice of a
+    /// <see cref="SpanChoice"/> is the choice of the slices of its views, each with its checks in its branch of
+    /// <c>if (selector)</c>.
+    /// </summary>
+    private SpanValue SliceOf(SpanValue source, Func<SpanView, (KernelExpression Start, KernelExpression Length)> bounds, string owner, IOperation at, List<KernelStatement> checks)
+    {
+        if (source is not SpanChoice choice)
+        {
+            var view = (SpanView)source;
+            var (start, length) = bounds(view);
+            return Slice(view, start, length, owner, at, checks);
+        }
+        var whenTrueChecks = new List<KernelStatement>();
+        var whenFalseChecks = new List<KernelStatement>();
+        SpanValue whenTrue = SliceOf(choice.WhenTrue, bounds, owner, at, whenTrueChecks);
+        SpanValue whenFalse = SliceOf(choice.WhenFalse, bounds, owner, at, whenFalseChecks);
+        checks.Add(new IfStatement(choice.Selector, new BlockStatement(whenTrueChecks.ToEquatableArray()), new BlockStatement(whenFalseChecks.ToEquatableArray())));
+        return choice with { WhenTrue = whenTrue, WhenFalse = whenFalse };
     }
 
     /// <summary>
@@ -143,15 +194,34 @@ internal sealed partial class KernelBodyReader
         return new LocalExpression(unique, ScalarKind.Int32);
     }
 
-    /// <summary>An element position written as an int, an implicit <c>Index</c> of one, or <c>^k</c> (from the view's end).</summary>
-    private KernelExpression? Position(IOperation operand, SpanView view) => operand switch
+    /// <summary>
+    /// An element position written as an int, an implicit <c>Index</c> of one, or <c>^k</c> (from the view's end),
+    /// read once: the result places it in a given view.
+    /// </summary>
+    private Func<SpanView, KernelExpression>? PositionOf(IOperation operand, Func<KernelExpression, KernelExpression>? hold = null)
     {
-        _ when operand.Type?.SpecialType == SpecialType.System_Int32 => ReadExpression(operand),
-        IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat when hat.Operand.Type?.SpecialType == SpecialType.System_Int32
-            => LinearSum.Subtract(view.LengthExpression, ReadExpression(hat.Operand)),
-        IConversionOperation { Operand.Type.SpecialType: SpecialType.System_Int32 } conversion => ReadExpression(conversion.Operand),
-        _ => null,
-    };
+        KernelExpression Read(IOperation value) => hold is null ? ReadExpression(value) : hold(ReadExpression(value));
+        switch (operand)
+        {
+            case var _ when operand.Type?.SpecialType == SpecialType.System_Int32:
+            {
+                KernelExpression position = Read(operand);
+                return _ => position;
+            }
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat when hat.Operand.Type?.SpecialType == SpecialType.System_Int32:
+            {
+                KernelExpression fromEnd = Read(hat.Operand);
+                return view => LinearSum.Subtract(view.LengthExpression, fromEnd);
+            }
+            case IConversionOperation { Operand.Type.SpecialType: SpecialType.System_Int32 } conversion:
+            {
+                KernelExpression position = Read(conversion.Operand);
+                return _ => position;
+            }
+            default:
+                return null;
+        }
+    }
 
     private IEnumerable<KernelStatement> DeclareSpanLocal(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? initializer)
     {
@@ -167,16 +237,34 @@ internal sealed partial class KernelBodyReader
             return [];
         }
         var checks = new List<KernelStatement>();
-        if (initializer is null || ReadView(initializer.Value, checks, name) is not { } view)
+        if (initializer is null || ReadView(initializer.Value, checks, name) is not { } value)
         {
             NotLowered(declarator, initializer is null ? $"the span local '{local.Name}' without an initializer" : $"the span local '{local.Name}' = {initializer.Value.Syntax}");
             if (initializer is not null)
                 ScanForErrors(initializer.Value);
             return [];
         }
-        _spanLocals[local] = view.IsWhole ? view : view with { Name = name };
+        // A view the local is declared with is its own, whatever assignment gave it to another local.
+        _spanLocals[local] = Named(value, name, assignedBy: null);
         return checks;
     }
+
+    /// <summary>A span local's value: a window takes the local's name; every view records the assignment, if any.</summary>
+    private static SpanValue Named(SpanValue value, string name, string? assignedBy) => value switch
+    {
+        SpanView { IsWhole: true } whole => whole with { AssignedBy = assignedBy },
+        SpanView window => window with { Name = name, AssignedBy = assignedBy },
+        SpanChoice choice => choice with { WhenTrue = Keep(choice.WhenTrue, assignedBy), WhenFalse = Keep(choice.WhenFalse, assignedBy) },
+        _ => value,
+    };
+
+    /// <summary>The views a choice copied from another local keep their names (the slices they were taken as).</summary>
+    private static SpanValue Keep(SpanValue value, string? assignedBy) => value switch
+    {
+        SpanView view => view with { AssignedBy = assignedBy },
+        SpanChoice choice => choice with { WhenTrue = Keep(choice.WhenTrue, assignedBy), WhenFalse = Keep(choice.WhenFalse, assignedBy) },
+        _ => value,
+    };
 
     /// <summary>
     /// Notes a span local passed by ref or out: the IR cannot follow what the callee makes of it, so it runs as
@@ -212,11 +300,13 @@ internal sealed partial class KernelBodyReader
             _spanLocals[local] = null;
             return checks;
         }
-        _spanLocals[local] = view.IsWhole ? view : view with { Name = name };
-        _spanAssignments[local] = $"'{statement.Syntax}'";
+        _spanLocals[local] = Named(view, name, $"'{statement.Syntax}'");
         _ambiguousSpans.Remove(local);
         return checks;
     }
+
+    /// <summary>One element access resolved to its kernel span parameter (see <see cref="SpanElement"/>).</summary>
+    private sealed record ElementAccess(KernelParameter Span, KernelExpression Index, SliceBound? Slice, string Display);
 
     private static bool IsSpanType(ITypeSymbol? type)
         => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Span" or "ReadOnlySpan" } named

@@ -26,7 +26,11 @@ internal sealed partial class KernelBodyReader
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ILocalSymbol, (string Name, ScalarKind Type)> _locals = new(SymbolEqualityComparer.Default);
     // Span locals: the view each denotes, or null where the IR cannot follow it (the kernel then runs as written).
-    private readonly Dictionary<ILocalSymbol, SpanView?> _spanLocals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, SpanValue?> _spanLocals = new(SymbolEqualityComparer.Default);
+    // A span local may be one of at most this many views after ifs that assign it (each access reads all of them).
+    private const int MaxSpanChoices = 8;
+    // The selectors of the span choices (see ReadIf): declared at the top of the body, so that every use is in scope.
+    private readonly List<string> _selectors = new();
     private readonly HashSet<ILocalSymbol> _spansPassedByRef = new(SymbolEqualityComparer.Default);
     // Why a span local's view is unknown here (assigned again under a condition that has ended), by local.
     private readonly Dictionary<ILocalSymbol, string> _ambiguousSpans = new(SymbolEqualityComparer.Default);
@@ -34,16 +38,12 @@ internal sealed partial class KernelBodyReader
     // from one iteration to the next.
     private readonly Dictionary<ILocalSymbol, int> _spanLoopDepth = new(SymbolEqualityComparer.Default);
     private int _loopDepth;
-    // The assignment each span local assigned again last took its view from (as written), for displays.
-    private readonly Dictionary<ILocalSymbol, string> _spanAssignments = new(SymbolEqualityComparer.Default);
-    /// <summary>The statements after an <c>if</c> that assigns a span local, to be read into each of its branches.</summary>
-    private (ImmutableArray<IOperation> Operations, int Start)? _continuation;
-    private int _continuationCopies;
     // Locals the reader introduces to hold a slice's start or length as it was when the slice was taken.
     private readonly HashSet<string> _sliceLocals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly ImmutableArray<Diagnostic>.Builder _errors = ImmutableArray.CreateBuilder<Diagnostic>();
-    private readonly Dictionary<object, Location> _locations = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<int, Location> _locations = new();
+    private int _lastId = KernelNode.NoSource;
     private (string Description, Location Location)? _unlowered;
     // Span parameters the body assigns: the IR drops the assignment and keeps reading the span passed in.
     private readonly SortedSet<string> _assignedSpanParameters = new(StringComparer.Ordinal);
@@ -70,9 +70,11 @@ internal sealed partial class KernelBodyReader
         List<KernelStatement> copies = reader.ScanAhead(body);
         KernelStatement statement = reader.ReadStatement(body is IMethodBodyOperation m ? (IOperation?)m.BlockBody ?? m.ExpressionBody! : body);
         BlockStatement block = statement as BlockStatement ?? new BlockStatement(ImmutableArray.Create(statement).ToEquatableArray());
+        copies.AddRange(reader._selectors.Select(selector => new DeclareLocalStatement(selector, ScalarKind.Boolean, False)));
         if (copies.Count > 0)
             block = new BlockStatement(copies.Concat(block.Statements).ToEquatableArray());
-        // Statements read into both branches of an if report their excluded constructs twice.
+        reader.NumberUntracked(block);
+        // A helper inlined at two calls reports its excluded constructs twice.
         var errors = reader._errors.GroupBy(e => (e.Id, e.Location.SourceSpan, e.GetMessage())).Select(g => g.First()).ToImmutableArray();
         return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations)
         {
@@ -181,7 +183,7 @@ internal sealed partial class KernelBodyReader
                 _pending = outer;
                 foreach (KernelStatement statement in hoisted)
                     yield return statement;
-                yield return Track(new DeclareLocalStatement(name, type, value), declarator);
+                yield return Track(new DeclareLocalStatement(name, type, value, local.Name), declarator);
             }
         }
     }
@@ -235,16 +237,18 @@ internal sealed partial class KernelBodyReader
         {
             case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
                 return Track(new AssignLocalStatement(info.Name, value), statement);
-            case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(target) is { } access:
-                return Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, access.Display, access.Slice), statement);
+            case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement<KernelStatement>(target,
+                    access => Track(new StoreStatement(access.Span.Name, access.Index, value, access.Span.Type, access.Display, access.Slice), statement),
+                    (selector, whenTrue, whenFalse) => Track(new IfStatement(selector, whenTrue, whenFalse), statement)) is { } store:
+                return store;
             case IFieldReferenceOperation { Field.IsStatic: true } field:
-                return Track(new SharedWriteStatement($"static field '{field.Field.Name}'"), statement);
+                return Track(new SharedWriteStatement(field.Field.Name, $"static field '{field.Field.Name}'"), statement);
             case IParameterReferenceOperation parameter when _frame is { IsStatementInline: true } && _frame.Scalars.TryGetValue(parameter.Parameter, out KernelExpression? copy) && copy is LocalExpression local:
                 return Track(new AssignLocalStatement(local.Name, value), statement);
             case IParameterReferenceOperation parameter when _frame is null && _parameterCopies.TryGetValue(parameter.Parameter, out LocalExpression? copy):
                 return Track(new AssignLocalStatement(copy.Name, value), statement);
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None:
-                return Track(new SharedWriteStatement($"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
+                return Track(new SharedWriteStatement(parameter.Parameter.Name, $"{(parameter.Parameter.RefKind == RefKind.Out ? "out" : "ref")} parameter '{parameter.Parameter.Name}'"), statement);
             case IParameterReferenceOperation parameter:
                 NotLowered(statement, $"an assignment to parameter '{parameter.Parameter.Name}'");
                 _assignedSpanParameters.Add(parameter.Parameter.Name);
@@ -293,10 +297,12 @@ internal sealed partial class KernelBodyReader
                 };
             case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var info):
                 return Track(new LocalExpression(info.Name, info.Type), operation);
-            case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement(operation) is { } access:
-                return Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, access.Display, access.Slice), operation);
+            case IPropertyReferenceOperation or IImplicitIndexerReferenceOperation when SpanElement<KernelExpression>(operation,
+                    access => Track(new LoadExpression(access.Span.Name, access.Index, access.Span.Type, access.Display, access.Slice), operation),
+                    (selector, whenTrue, whenFalse) => Track(new ConditionalExpression(selector, whenTrue, whenFalse, whenTrue.Type), operation)) is { } load:
+                return load;
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when IsSpanType(lengthOf.Type) && ReadView(lengthOf, null, "") is { } view:
-                return view.IsWhole ? Track(new SpanLengthExpression(view.Span.Name), operation) : view.LengthExpression;
+                return LengthOf(view, operation);
             case IFieldReferenceOperation { Field.IsStatic: true } field when type is { } fieldType:
                 return Track(new StaticFieldExpression(field.Field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Field.Name, fieldType), operation);
             case IConversionOperation conversion:
@@ -583,107 +589,18 @@ internal sealed partial class KernelBodyReader
         return fresh;
     }
 
-    /// <summary>
-    /// Statements of a block from <paramref name="start"/> on. After an <c>if</c> that assigns a span local the rest
-    /// uses, which span the local is depends on the branch taken: the rest is then read into each branch, where it is
-    /// known (a few levels deep at most; beyond, the local's later uses run as written).
-    /// </summary>
+    /// <summary>Statements of a block from <paramref name="start"/> on.</summary>
     private List<KernelStatement> ReadSequence(ImmutableArray<IOperation> operations, int start)
     {
         var statements = new List<KernelStatement>();
         for (int s = start; s < operations.Length; s++)
-        {
-            if (operations[s] is IConditionalOperation branch && s + 1 < operations.Length && _continuationCopies < 4
-                && AssignedSpanLocals(branch).Any(local => _spanLocals.ContainsKey(local) && UsedFrom(operations, s + 1, local)))
-            {
-                _continuation = (operations, s + 1);
-                _continuationCopies++;
-                try
-                {
-                    statements.Add(ReadStatement(branch));
-                }
-                finally
-                {
-                    _continuationCopies--;
-                }
-                return statements;
-            }
             statements.AddRange(ReadStatements(operations[s]));
-        }
         return statements;
-    }
-
-    /// <summary>
-    /// An <c>if</c>. Each branch starts from the span locals' views before it; a span local a branch assigns is, after
-    /// the <c>if</c>, ambiguous — unless the statements after it were read into both branches.
-    /// </summary>
-    private IfStatement ReadIf(IConditionalOperation conditional)
-    {
-        var continuation = _continuation;
-        _continuation = null;
-        KernelExpression condition = ReadExpression(conditional.Condition);
-        var views = new Dictionary<ILocalSymbol, SpanView?>(_spanLocals, SymbolEqualityComparer.Default);
-        var ambiguous = new Dictionary<ILocalSymbol, string>(_ambiguousSpans, SymbolEqualityComparer.Default);
-        var assignments = new Dictionary<ILocalSymbol, string>(_spanAssignments, SymbolEqualityComparer.Default);
-        var changed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        KernelStatement? Branch(IOperation? statement)
-        {
-            if (statement is null && continuation is null)
-                return null;
-            var statements = new List<KernelStatement>();
-            if (statement is IConditionalOperation elseIf && continuation is not null)
-            {
-                // else if: the rest goes into each branch of the inner if.
-                _continuation = continuation;
-                statements.Add(ReadStatement(elseIf));
-            }
-            else
-            {
-                if (statement is not null)
-                    statements.Add(ReadStatement(statement));
-                if (continuation is { } rest)
-                    statements.AddRange(ReadSequence(rest.Operations, rest.Start));
-            }
-            foreach (var entry in views)
-            {
-                if (!Equals(entry.Value, _spanLocals[entry.Key]) || ambiguous.ContainsKey(entry.Key) != _ambiguousSpans.ContainsKey(entry.Key))
-                    changed.Add(entry.Key);
-            }
-            Restore(_spanLocals, views);
-            Restore(_ambiguousSpans, ambiguous);
-            Restore(_spanAssignments, assignments);
-            return statements.Count == 1 ? statements[0] : new BlockStatement(statements.ToEquatableArray());
-        }
-        KernelStatement then = Branch(conditional.WhenTrue)!;
-        KernelStatement? otherwise = Branch(conditional.WhenFalse);
-        foreach (ILocalSymbol local in changed)
-        {
-            _spanLocals[local] = null;
-            _ambiguousSpans[local] = $"the span local '{local.Name}', assigned again under a condition and used after it where the statements after it could not be read into each branch";
-        }
-        return new IfStatement(condition, then, otherwise);
-    }
-
-    private static void Restore<T>(Dictionary<ILocalSymbol, T> state, Dictionary<ILocalSymbol, T> saved)
-    {
-        state.Clear();
-        foreach (var entry in saved)
-            state[entry.Key] = entry.Value;
     }
 
     private static IEnumerable<ILocalSymbol> AssignedSpanLocals(IOperation operation)
         => operation.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>()
             .Select(a => a.Target).OfType<ILocalReferenceOperation>().Where(l => IsSpanType(l.Type)).Select(l => l.Local);
-
-    private static bool UsedFrom(ImmutableArray<IOperation> operations, int start, ILocalSymbol local)
-    {
-        for (int s = start; s < operations.Length; s++)
-        {
-            if (operations[s].DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(l => SymbolEqualityComparer.Default.Equals(l.Local, local)))
-                return true;
-        }
-        return false;
-    }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
@@ -694,9 +611,30 @@ internal sealed partial class KernelBodyReader
         return name;
     }
 
-    private T Track<T>(T node, IOperation operation) where T : class
+    /// <summary>
+    /// Gives the nodes built without an operation of their own (offsets, slice bounds, the locals and branches the
+    /// reader introduces) their ids, after the tracked ones, in body order: then every node of the body has an id of
+    /// its own, and lookups never need to compare references.
+    /// </summary>
+    private void NumberUntracked(BlockStatement body)
     {
-        _locations[node] = operation.Syntax.GetLocation();
+        foreach (KernelNode node in Analysis.KernelWalker.Nodes(body))
+        {
+            if (node.Id == KernelNode.NoSource)
+                node.Id = ++_lastId;
+        }
+    }
+
+    /// <summary>
+    /// Gives <paramref name="node"/> its id and records where it is in the source. A node tracked again (an outer
+    /// operation that reads as the same node) takes the outer operation's place: it gets a new id and the old one
+    /// is forgotten, so every id in the locations names a node in the body.
+    /// </summary>
+    private T Track<T>(T node, IOperation operation) where T : KernelNode
+    {
+        _locations.Remove(node.Id);
+        node.Id = ++_lastId;
+        _locations[node.Id] = operation.Syntax.GetLocation();
         return node;
     }
 
@@ -740,7 +678,7 @@ internal sealed class InlineFrame(IMethodSymbol method, InlineFrame? caller)
 {
     public Dictionary<IParameterSymbol, KernelExpression> Scalars { get; } = new(SymbolEqualityComparer.Default);
 
-    public Dictionary<IParameterSymbol, SpanView> Spans { get; } = new(SymbolEqualityComparer.Default);
+    public Dictionary<IParameterSymbol, SpanValue> Spans { get; } = new(SymbolEqualityComparer.Default);
 
     public Dictionary<ILocalSymbol, KernelExpression> Locals { get; } = new(SymbolEqualityComparer.Default);
 
@@ -768,13 +706,13 @@ internal sealed class InlineFrame(IMethodSymbol method, InlineFrame? caller)
 /// <param name="Errors">DP3002 errors for constructs DESIGN §2 excludes.</param>
 /// <param name="Unlowered">The first construct the IR does not model, if any: the kernel then runs as written.</param>
 /// <param name="HasInvalidCode">The body does not compile yet (the user is typing).</param>
-/// <param name="Locations">The source location of each IR node, by reference, for diagnostics.</param>
+/// <param name="Locations">The source location of IR nodes read from an operation, by <see cref="KernelNode.Id"/>, for diagnostics.</param>
 internal sealed record BodyReadResult(
     BlockStatement Body,
     ImmutableArray<Diagnostic> Errors,
     (string Description, Location Location)? Unlowered,
     bool HasInvalidCode,
-    IReadOnlyDictionary<object, Location> Locations)
+    IReadOnlyDictionary<int, Location> Locations)
 {
     /// <summary>See <see cref="KernelModel.AssignedSpanParameters"/>.</summary>
     public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;

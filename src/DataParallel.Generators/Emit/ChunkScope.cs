@@ -29,7 +29,7 @@ internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string faste
 
     public string VaryingLocal(string name) => copy == 0 ? Identifier.Escape(name) : $"{name}__{copy}";
 
-    public string? ProvenRef(string span, string display) => plan.IsProven(span, display) ? Identifier.Escape(span) : null;
+    public string? ProvenRef(string span, int access) => plan.IsProven(access) ? Identifier.Escape(span) : null;
 }
 
 /// <summary>Names in an entry point or in <c>Run</c>: the parameters themselves.</summary>
@@ -49,7 +49,7 @@ internal sealed class EntryScope : INameScope
 
     public string VaryingLocal(string name) => throw new System.InvalidOperationException("Entry code has no locals.");
 
-    public string? ProvenRef(string span, string display) => null;
+    public string? ProvenRef(string span, int access) => null;
 }
 
 /// <summary>C# identifiers as generated code writes them: keywords escaped with @.</summary>

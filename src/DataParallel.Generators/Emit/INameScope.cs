@@ -24,5 +24,5 @@ internal interface INameScope
     string VaryingLocal(string name);
 
     /// <summary>The unchecked <c>ref</c> to element 0 of a span whose access was proven in bounds, or null to keep the check.</summary>
-    string? ProvenRef(string span, string display);
+    string? ProvenRef(string span, int access);
 }

@@ -19,7 +19,7 @@ internal sealed class ScalarExpressionWriter(INameScope names)
         DomainExtentExpression extent => names.Extent(extent.Dimension),
         SpanLengthExpression length => $"{names.Span(length.Span)}.Length",
         StaticFieldExpression field => field.FullyQualifiedName,
-        LoadExpression load => names.ProvenRef(load.Span, load.Display) is { } reference
+        LoadExpression load => names.ProvenRef(load.Span, load.Id) is { } reference
             ? load.Type == ScalarKind.Boolean
                 // Vector code sees bool elements through a byte reference.
                 ? $"(global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {Write(load.Index)}) != 0)"

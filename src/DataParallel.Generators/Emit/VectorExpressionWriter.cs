@@ -157,7 +157,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
 
     private string Store(StoreStatement store, string value, string? mask, bool boolElements)
     {
-        if (plan.Classify(store.Index) != AccessClass.Contiguous)
+        if (plan.Classify(store.Id) != AccessClass.Contiguous)
         {
             ScalarKind valueLane = store.ElementType.LaneType()!.Value;
             string indices = Write(store.Index);
@@ -166,7 +166,7 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
                 return $"Dp::GatherLanes.ScatterNarrowed<{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({SpanOf(store.Span, boolElements)}, {indices}, {value}, {active});";
             return $"Dp::GatherLanes.Scatter<{WidthOf(valueLane).Type(valueLane)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {store.ElementType.Keyword()}>({names.Span(store.Span)}, {indices}, {value}, {active});";
         }
-        string reference = names.ProvenRef(store.Span, store.Display)!;
+        string reference = names.ProvenRef(store.Span, store.Id)!;
         string offset = Offset(store.Index);
         ScalarKind lane = store.ElementType.LaneType()!.Value;
         VectorWidth w = WidthOf(lane);
@@ -303,25 +303,25 @@ internal sealed class VectorExpressionWriter(VectorWidth width, SimdPlan plan, S
     private string Load(LoadExpression load, bool boolElements = false)
     {
         VectorWidth w = WidthOf(load.Type.LaneType()!.Value);
-        if (plan.Classify(load.Index) != AccessClass.Contiguous)
+        if (plan.Classify(load.Id) != AccessClass.Contiguous)
         {
             string indices = Write(load.Index);
-            string? proven = names.ProvenRef(load.Span, load.Display);
+            string? proven = names.ProvenRef(load.Span, load.Id);
             if (load.Type.IsSmallInteger())
             {
                 // 8/16-bit elements ride in int lanes: the vector of values is shaped like the vector of indices.
                 string widened = $"{WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
-                return proven is not null && !plan.IsGuarded(load.Span, load.Display)
+                return proven is not null && !plan.IsGuarded(load.Id)
                     ? $"Dp::GatherLanes.GatherWidenedUnchecked<{widened}>(ref {proven}, {indices})"
                     : $"Dp::GatherLanes.GatherWidened<{widened}>({SpanOf(load.Span, boolElements)}, {indices}, {IndexMask()})";
             }
             string types = $"{w.Type(load.Type)}, {WidthOf(ScalarKind.Int32).Type(ScalarKind.Int32)}, {load.Type.Keyword()}";
-            if (proven is not null && !plan.IsGuarded(load.Span, load.Display))
+            if (proven is not null && !plan.IsGuarded(load.Id))
                 return $"Dp::GatherLanes.GatherUnchecked<{types}>(ref {proven}, {indices})";
             return $"Dp::GatherLanes.Gather<{types}>({names.Span(load.Span)}, {indices}, {IndexMask()})";
         }
-        string reference = names.ProvenRef(load.Span, load.Display)!;
-        if (plan.IsGuarded(load.Span, load.Display))
+        string reference = names.ProvenRef(load.Span, load.Id)!;
+        if (plan.IsGuarded(load.Id))
         {
             // Proven only where its guards hold: the other lanes may lie outside the span, so they are not read.
             // In the last vector, lanes past the domain's end are never admitted either (a ?: guard does not know them).

@@ -25,9 +25,9 @@ public sealed class AccessClassTests
         foreach (KernelStatement statement in KernelWalker.Statements(kernel.Body))
         {
             if (statement is StoreStatement store)
-                classes[store.Display] = plan.Classify(store.Index);
+                classes[store.Display] = plan.Classify(store.Id);
             foreach (LoadExpression load in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions).OfType<LoadExpression>())
-                classes[load.Display] = plan.Classify(load.Index);
+                classes[load.Display] = plan.Classify(load.Id);
         }
         return classes;
     }

@@ -191,4 +191,43 @@ public sealed class AliasAndSliceRaceTests
             cRow[col] = sum;
         }
         """);
+
+    [Fact]
+    public Task Reading_a_neighbour_through_a_window_chosen_by_a_uniform_condition() => Verify("""
+        [Parallel]
+        public static void Either(int i, bool shift, Span<float> y)
+        {
+            ReadOnlySpan<float> t = y;
+            if (shift)
+                t = y.Slice(1);
+            y[i] = {|DP1003:t[i]|};
+        }
+        """);
+
+    [Fact]
+    public Task Reading_a_neighbour_through_a_span_chosen_per_index() => Verify("""
+        [Parallel]
+        public static void Either(int i, ReadOnlySpan<float> x, Span<float> y)
+        {
+            ReadOnlySpan<float> t = x;
+            if (x[i] > 0f)
+                t = y;
+            y[i] = {|DP1003:t[i + 1]|};
+        }
+        """);
+
+    [Fact]
+    public Task Writes_through_a_span_chosen_per_index_that_keep_each_index_to_itself_are_silent() => Verify("""
+        [Parallel]
+        public static void Retarget(int i, ReadOnlySpan<float> x, Span<float> y, Span<float> z)
+        {
+            Span<float> target = y;
+            {
+                if (x[i] > 0f)
+                    target = z;
+            }
+            target[i] = x[i];
+            target[i] += 1f;
+        }
+        """);
 }

@@ -36,6 +36,7 @@ internal static class RaceDetector
         var verdicts = new List<(AccessSite Write, AccessSite Other, DependenceResult Result)>();
         var concretePairs = new List<(AccessSite Write, AccessSite Other)>();
         var requirements = new List<RuntimeRequirement>();
+        var unproven = new List<(int First, int Second)>();
         int pairs = 0;
 
         foreach (string span in accesses.WrittenSpans.OrderBy(s => s, StringComparer.Ordinal))
@@ -71,26 +72,29 @@ internal static class RaceDetector
             }
         }
 
-        if (concretePairs.Count > 0 && ConcreteRun.Execute(accesses, requirements) is { } run)
+        // A concrete run that finds nothing proves nothing: those pairs stay unproven.
+        unproven.AddRange(verdicts.Where(v => v.Result.Outcome == DependenceOutcome.Inconclusive).Select(v => (v.Write.Id, v.Other.Id)));
+        ConcreteRun? run = concretePairs.Count > 0 ? ConcreteRun.Execute(accesses, requirements) : null;
+        var conflicts = run?.Conflicts() ?? new Dictionary<(int, int), ConcreteConflict>();
+        foreach (var (write, other) in concretePairs)
         {
-            var conflicts = run.Conflicts();
-            foreach (var (write, other) in concretePairs)
+            var key = (Math.Min(write.Id, other.Id), Math.Max(write.Id, other.Id));
+            if (run is null || !conflicts.TryGetValue(key, out ConcreteConflict? conflict))
             {
-                var key = (Math.Min(write.Id, other.Id), Math.Max(write.Id, other.Id));
-                if (!conflicts.TryGetValue(key, out ConcreteConflict? conflict))
-                    continue;
-                bool writeFirst = conflict.FirstSite == write.Id;
-                long writePoint = writeFirst ? conflict.FirstPoint : conflict.SecondPoint;
-                long otherPoint = writeFirst ? conflict.SecondPoint : conflict.FirstPoint;
-                string element = write.IsShared ? write.Display : $"{write.Span}[{conflict.Element}]";
-                string? note = Note(run, write, other);
-                verdicts.Add((write, other, DependenceResult.Conflict(new ConflictWitness(run.DescribePoint(writePoint), run.DescribePoint(otherPoint), element, note))));
+                unproven.Add((write.Id, other.Id));
+                continue;
             }
+            bool writeFirst = conflict.FirstSite == write.Id;
+            long writePoint = writeFirst ? conflict.FirstPoint : conflict.SecondPoint;
+            long otherPoint = writeFirst ? conflict.SecondPoint : conflict.FirstPoint;
+            string element = write.IsShared ? write.Display : $"{write.Span}[{conflict.Element}]";
+            string? note = Note(run, write, other);
+            verdicts.Add((write, other, DependenceResult.Conflict(new ConflictWitness(run.DescribePoint(writePoint), run.DescribePoint(otherPoint), element, note))));
         }
 
         var findings = Classify(accesses, verdicts);
         var distinctRequirements = requirements.GroupBy(r => (r.Span, r.Description)).Select(g => g.First()).ToImmutableArray();
-        return new RaceAnalysis(accesses, findings, distinctRequirements);
+        return new RaceAnalysis(accesses, findings, distinctRequirements, unproven.ToImmutableArray(), Complete: pairs <= MaxPairs);
     }
 
     /// <summary>The uniforms a concrete example relies on: those in the two accesses' subscripts, guards or loop bounds.</summary>

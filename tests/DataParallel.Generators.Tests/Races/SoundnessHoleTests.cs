@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using DataParallel.Generators.Tests.Harness;
+using Xunit;
+
+namespace DataParallel.Generators.Tests.Races;
+
+/// <summary>
+/// Issue 16's soundness holes: calls the entry point accepted although two index points touch one element. Each is
+/// refused with an <see cref="ArgumentException"/> before anything is written — the same memory passed twice where
+/// race freedom of that aliasing is not proven, a span read through <c>foreach</c> that is the span written — while
+/// the same kernels on inputs that keep the facts still run.
+/// </summary>
+public sealed class SoundnessHoleTests
+{
+    private const string Source = """
+        using System;
+        using DataParallel;
+
+        namespace Probe;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Strided(int i, int k, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[i * k] + 1f;
+
+            [Parallel]
+            public static void SumThenScale(int i, ReadOnlySpan<float> w, Span<float> y)
+            {
+                float sum = 0f;
+                foreach (var v in w)
+                    sum += v;
+                y[i] = sum + i;
+            }
+        }
+
+        public static class Drivers
+        {
+            public static void StridedInPlace(int count, int k, float[] y) => Kernels.Strided(0..count, k, y, y);
+            public static void StridedApart(int count, int k, float[] x, float[] y) => Kernels.Strided(0..count, k, x, y);
+            public static void SumInPlace(float[] y) => Kernels.SumThenScale(y, y);
+            public static void SumApart(float[] w, float[] y) => Kernels.SumThenScale(w, y);
+        }
+        """;
+
+    private static readonly Lazy<KernelDrivers> LoadedDrivers = new(() => new KernelDrivers(GeneratorHarness.CompileAndLoad(Source)));
+
+    private static KernelDrivers Drivers => LoadedDrivers.Value;
+
+    private static void AssertRefused(string driver, string fact, Func<object[]> arguments)
+    {
+        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
+        {
+            object[] args = arguments();
+            object[] before = args.Select(a => a is Array array ? array.Clone() : a).ToArray();
+            Exception? error;
+            using (configuration.Apply())
+                error = Record.Exception(() => Drivers.Invoke(driver, args));
+            ArgumentException refused = Assert.IsType<ArgumentException>(error);
+            Assert.Contains(fact, refused.Message);
+            for (int position = 0; position < args.Length; position++)
+            {
+                if (args[position] is Array array)
+                    Assert.True(ElementComparison.Bitwise.Mismatches((Array)before[position], array).Count == 0, $"{driver}, {configuration}: argument {position} was written before the call failed.");
+            }
+        }
+    }
+
+    private static float[] Ramp(int length) => Enumerable.Range(0, length).Select(k => (float)k).ToArray();
+
+    [Fact]
+    public void The_same_array_for_a_strided_read_and_the_store_is_refused_when_the_aliasing_is_not_proven_race_free()
+        => AssertRefused("StridedInPlace", "overlap", () => [8, 4, Ramp(32)]);
+
+    [Fact]
+    public void The_same_array_read_through_foreach_and_stored_is_refused()
+        => AssertRefused("SumInPlace", "overlap", () => [Ramp(8)]);
+
+    [Fact]
+    public void Calls_that_keep_the_facts_run_like_the_scalar_kernel()
+    {
+        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
+        {
+            using (configuration.Apply())
+            {
+                float[] x = Ramp(32), y = new float[8];
+                Drivers.Invoke("StridedApart", 8, 4, x, y);
+                Assert.Equal(Enumerable.Range(0, 8).Select(k => 4f * k + 1f), y);
+
+                float[] w = Ramp(5), scaled = new float[6];
+                Drivers.Invoke("SumApart", w, scaled);
+                Assert.Equal(Enumerable.Range(0, 6).Select(k => 10f + k), scaled);
+            }
+        }
+    }
+}

@@ -11,4 +11,6 @@ internal enum AtomKind
     Symbol,
     /// <summary>The number of values an index takes in the call's domain (only in <see cref="RuntimeRequirement"/> conditions).</summary>
     Extent,
+    /// <summary>Where an index's range ends in the call's domain, its start plus its extent (only in <see cref="RuntimeRequirement"/> conditions).</summary>
+    End,
 }

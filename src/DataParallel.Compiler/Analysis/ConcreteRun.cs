@@ -101,7 +101,8 @@ internal sealed class ConcreteRun
     /// <summary>Shrinks the domain until the requirement holds; false when shrinking cannot make it hold.</summary>
     private bool Satisfy(RuntimeRequirement requirement)
     {
-        var dimensions = KernelWalker.Expressions(requirement.Condition).OfType<DomainExtentExpression>().Select(e => e.Dimension).Distinct().ToList();
+        var dimensions = KernelWalker.Expressions(requirement.Condition).OfType<DomainExtentExpression>().Select(e => e.Dimension)
+            .Concat(KernelWalker.Expressions(requirement.Condition).OfType<DomainEndExpression>().Select(e => e.Dimension)).Distinct().ToList();
         for (int attempt = 0; attempt < 64; attempt++)
         {
             ConcreteValue holds = EvaluateEntry(requirement.Condition);
@@ -360,6 +361,8 @@ internal sealed class ConcreteRun
                 return ConcreteValue.Of(_point[index.Dimension]);
             case DomainExtentExpression extent when extent.Dimension < _extents.Length:
                 return ConcreteValue.Of(_extents[extent.Dimension]);
+            case DomainEndExpression end when end.Dimension < _extents.Length:
+                return ConcreteValue.Of(_extents[end.Dimension]);   // the run's domain starts at 0
             case UniformExpression uniform:
                 return !_accesses.Input.Untrusted.Contains(uniform.Name) && _uniforms.TryGetValue(uniform.Name, out long u) ? ConcreteValue.Of(u) : ConcreteValue.Unknown;
             case SpanLengthExpression length:

@@ -12,7 +12,7 @@ namespace DataParallel.Compiler.Analysis;
 /// <item>Translates (the same subscript, shifted by a constant: a store against itself, <c>a[i]</c> against
 /// <c>a[i + 1]</c>, <c>a[i * n + j]</c> against <c>a[i * n + j - 1]</c>) are delinearized by mixed radix
 /// (<see cref="RadixConditions"/>): proven independent, refuted (then searched for a witness), or race-free exactly
-/// while the domain fits the layout — <c>extent(j) &lt;= n</c> — which becomes a <see cref="RuntimeRequirement"/>
+/// while the domain fits the layout — <c>end(j) &lt;= n</c> — which becomes a <see cref="RuntimeRequirement"/>
 /// the entry point checks, and the analyzers stay silent.</item>
 /// <item>Other pairs: the subscript difference is split by symbolic part (<c>n*i + j</c> into an <c>n</c> component
 /// and a unit component). If <see cref="BanerjeeTest"/> (GCD and bounds per direction vector) cannot refute every
@@ -188,7 +188,7 @@ internal static class DependenceTest
         return DependenceResult.Requires(new RuntimeRequirement(problem.First.Span, problem.First.Display, problem.Second.Display, condition!, description));
     }
 
-    /// <summary><c>P &gt;= 0</c> as the entry point evaluates it, spelled like <see cref="Inequality"/>: <c>n &gt;= extent(j)</c>.</summary>
+    /// <summary><c>P &gt;= 0</c> as the entry point evaluates it, spelled like <see cref="Inequality"/>: <c>n &gt;= end(j)</c>.</summary>
     private static KernelExpression? AtLeastZero(Polynomial nonNegative)
     {
         var (positive, negative) = Sides(nonNegative);
@@ -214,7 +214,7 @@ internal static class DependenceTest
     private static KernelExpression Compare(BinaryOperator op, KernelExpression left)
         => new BinaryExpression(op, left, new ConstantExpression(ScalarKind.Int64, "0L", 0), ScalarKind.Boolean, false);
 
-    /// <summary><c>P &gt;= 0</c> spelled as "negative terms &lt;= positive terms": <c>extent(j) &lt;= n</c>.</summary>
+    /// <summary><c>P &gt;= 0</c> spelled as "negative terms &lt;= positive terms": <c>end(j) &lt;= n</c>.</summary>
     private static string Inequality(Polynomial nonNegative)
     {
         var (positive, negative) = Sides(nonNegative);

@@ -12,7 +12,7 @@ namespace DataParallel.Compiler.Analysis;
 /// <param name="Kind">What the atom stands for.</param>
 /// <param name="Key">Identity: kind, name and (for the second access of a dependence pair) a prime.</param>
 /// <param name="Display">How messages spell it (the parameter or local name, <c>x.Length</c>, <c>n / 2</c>).</param>
-/// <param name="Dimension">The index dimension of an <see cref="AtomKind.Index"/> or <see cref="AtomKind.Extent"/> atom, else -1.</param>
+/// <param name="Dimension">The index dimension of an <see cref="AtomKind.Index"/> <see cref="AtomKind.Extent"/> or <see cref="AtomKind.End"/> atom, else -1.</param>
 /// <param name="Expression">
 /// For a symbol: the expression that computes it from parameters alone, so that the generated entry point can
 /// evaluate it; null when no such expression exists (a uniform element of a span read inside the kernel).
@@ -35,6 +35,9 @@ internal sealed record PolynomialAtom(AtomKind Kind, string Key, string Display,
 
     public static PolynomialAtom Extent(int dimension, string indexName)
         => new(AtomKind.Extent, "e:" + dimension, "extent(" + indexName + ")", dimension, new DomainExtentExpression(dimension), null);
+
+    public static PolynomialAtom End(int dimension, string indexName)
+        => new(AtomKind.End, "n:" + dimension, "end(" + indexName + ")", dimension, new DomainEndExpression(dimension), null);
 
     public static PolynomialAtom Symbol(string display, KernelExpression? expression, OpaqueDefinition? definition = null)
         => new(AtomKind.Symbol, "s:" + display, display, -1, expression, definition);

@@ -11,8 +11,9 @@ namespace DataParallel.Compiler.Analysis;
 /// everything below it can add up to: <c>|K| + Σ_{u below v} |c_u|·width(u) &lt; c_v</c>. (Take the highest variable
 /// whose difference is not zero: it moves the sum by at least c_v, which the rest cannot make up.) The widths are
 /// the extents of indices and the ranges of loops, so each condition is a polynomial inequality: a constant that
-/// proves or refutes, or a fact about the call — <c>extent(j) &lt;= n</c> for <c>a[i * n + j]</c>,
-/// <c>extent(c) &lt;= 4</c> for <c>px[i * 4 + c]</c>, <c>extent(j) &lt;= w + 2</c> for a padded row.
+/// proves or refutes, or a fact about the call — <c>end(j) &lt;= n</c> for <c>a[i * n + j]</c>,
+/// <c>end(c) &lt;= 4</c> for <c>px[i * 4 + c]</c>, <c>end(j) &lt;= w + 2</c> for a padded row (an index is checked by
+/// where its range ends, not by its count: see <see cref="Width"/>).
 /// </summary>
 internal static class RadixConditions
 {
@@ -68,15 +69,25 @@ internal static class RadixConditions
         return conditions;
     }
 
-    /// <summary>How many values minus one a variable takes: an index's extent, a loop's range; null when not a polynomial in symbols.</summary>
+    /// <summary>
+    /// How far a variable's largest value lies above 0 — an index's range end minus one, a loop's upper bound minus
+    /// one when it counts up from a bound that is not negative — or else how many values minus one it takes (a loop
+    /// from a symbolic start); null when not a polynomial in symbols.
+    /// </summary>
+    /// <remarks>
+    /// For the pair alone the number of values would do (only differences matter), but the conditions are what the
+    /// entry point checks, and the other accesses' analysis takes a row index inside its row: <c>a[i * n + j]</c>
+    /// with <c>j</c> over <c>1..64</c> and <c>n = 63</c> has 63 values, yet <c>j = 63</c> is the next row's element
+    /// 0, which that row reads (<c>a[i * n]</c>). So an index is checked by the interval it covers, <c>[0, end)</c>.
+    /// </remarks>
     private static Polynomial? Width(DependenceProblem problem, PolynomialAtom variable)
     {
         if (variable.Kind == AtomKind.Index)
-            return Polynomial.Of(PolynomialAtom.Extent(variable.Dimension, variable.Display)).Subtract(Polynomial.Constant(1));
+            return Polynomial.Of(PolynomialAtom.End(variable.Dimension, variable.Display)).Subtract(Polynomial.Constant(1));
         InductionRange? loop = problem.LoopOf(variable);
         if (loop?.Lower is not { } lower || loop.Upper is not { } upper || lower.HasVariables || upper.HasVariables)
             return null;
-        return upper.Subtract(lower).Subtract(Polynomial.Constant(1));
+        return lower.ConstantValue is >= 0 ? upper.Subtract(Polynomial.Constant(1)) : upper.Subtract(lower).Subtract(Polynomial.Constant(1));
     }
 
     /// <summary><paramref name="dividend"/> / <paramref name="divisor"/> when the divisor is one term that divides every term.</summary>

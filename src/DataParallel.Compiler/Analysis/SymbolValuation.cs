@@ -47,6 +47,7 @@ internal sealed class SymbolValuation
         switch (atom.Kind)
         {
             case AtomKind.Extent:
+            case AtomKind.End:   // a valuation's domains start at 0
                 return Extents is not null && Extents.TryGetValue(atom.Dimension, out long extent) ? extent : null;
             case AtomKind.Symbol when atom.Definition is { } definition:
                 return depth > 16 ? null : Compute(definition, depth);

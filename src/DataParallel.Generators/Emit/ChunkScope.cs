@@ -18,6 +18,8 @@ internal sealed class ChunkScope(KernelModel kernel, SimdPlan plan, string faste
 
     public string Extent(int dimension) => $"(long)__args.__count{dimension}";
 
+    public string End(int dimension) => $"((long)__args.__start{dimension} + __args.__count{dimension})";
+
     public string Uniform(string name) => Identifier.Escape(name);
 
     public string Span(string name) => "__args." + Identifier.Escape(name);
@@ -40,6 +42,8 @@ internal sealed class EntryScope : INameScope
     public string Index(int dimension) => throw new System.InvalidOperationException("Entry code has no current index.");
 
     public string Extent(int dimension) => $"(long)__count{dimension}";
+
+    public string End(int dimension) => $"((long)__start{dimension} + __count{dimension})";
 
     public string Uniform(string name) => Identifier.Escape(name);
 

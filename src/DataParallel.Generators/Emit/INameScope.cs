@@ -11,6 +11,9 @@ internal interface INameScope
     /// <summary>The number of values index <paramref name="dimension"/> takes in this call, as a <c>long</c>.</summary>
     string Extent(int dimension);
 
+    /// <summary>Where index <paramref name="dimension"/>'s range ends in this call (its start plus its extent), as a <c>long</c>.</summary>
+    string End(int dimension);
+
     /// <summary>A uniform parameter's value.</summary>
     string Uniform(string name);
 

@@ -17,6 +17,7 @@ internal sealed class ScalarExpressionWriter(INameScope names)
         UniformExpression uniform => names.Uniform(uniform.Name),
         LocalExpression local => names.Local(local),
         DomainExtentExpression extent => names.Extent(extent.Dimension),
+        DomainEndExpression end => names.End(end.Dimension),
         SpanLengthExpression length => $"{names.Span(length.Span)}.Length",
         StaticFieldExpression field => field.FullyQualifiedName,
         LoadExpression load => names.ProvenRef(load.Span, load.Id) is { } reference

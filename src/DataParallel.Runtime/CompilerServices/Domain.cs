@@ -91,8 +91,8 @@ public static class Domain
 
     /// <summary>
     /// Throws when a call breaks a fact the kernel's race freedom hinges on (DESIGN §5): the analyzers proved the
-    /// accesses race-free only under <paramref name="fact"/> — e.g. <c>extent(j) &lt;= n</c> for a store to
-    /// <c>a[i * n + j]</c>, where <c>extent(j)</c> is the number of values index <c>j</c> takes — and this call's
+    /// accesses race-free only under <paramref name="fact"/> — e.g. <c>end(j) &lt;= n</c> for a store to
+    /// <c>a[i * n + j]</c>, where <c>end(j)</c> is where the range of index <c>j</c> ends — and this call's
     /// domain or arguments break it, so two indices could touch one element.
     /// </summary>
     public static void RequireRaceFree(bool holds, string fact, string accesses)
@@ -105,7 +105,7 @@ public static class Domain
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowRace(string fact, string accesses)
         => throw new ArgumentException(
-            $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes); this call breaks it, so two indices could touch the same element. Nothing was run.");
+            $"The kernel's accesses {accesses} are race-free only while {fact} (extent(d) is the number of values index d takes, end(d) where its range ends); this call breaks it, so two indices could touch the same element. Nothing was run.");
 
     /// <summary>
     /// Throws when a span the kernel writes overlaps another span it touches: the kernel was proven race-free for

@@ -29,8 +29,8 @@ public sealed class RuntimeRequirementTests
         Assert.Empty(analysis.Findings);
         RuntimeRequirement requirement = Assert.Single(analysis.Requirements);
         Assert.Equal("a", requirement.Span);
-        Assert.Equal("extent(j) <= n", requirement.Description);
-        Assert.Contains(KernelWalker.Expressions(requirement.Condition), e => e is DomainExtentExpression { Dimension: 1 });
+        Assert.Equal("end(j) <= n", requirement.Description);
+        Assert.Contains(KernelWalker.Expressions(requirement.Condition), e => e is DomainEndExpression { Dimension: 1 });
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class RuntimeRequirementTests
             public static void Clear(int i, int j, int k, int n, int m, Span<float> v) => v[(i * n + j) * m + k] = 0f;
             """);
         Assert.Empty(analysis.Findings);
-        Assert.Equal("extent(k) <= m && extent(j) <= n", Assert.Single(analysis.Requirements).Description);
+        Assert.Equal("end(k) <= m && end(j) <= n", Assert.Single(analysis.Requirements).Description);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class RuntimeRequirementTests
             public static void Rgba(int i, int c, Span<byte> px) => px[i * 4 + c] = 255;
             """);
         Assert.Empty(analysis.Findings);
-        Assert.Equal("extent(c) <= 4", Assert.Single(analysis.Requirements).Description);
+        Assert.Equal("end(c) <= 4", Assert.Single(analysis.Requirements).Description);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class RuntimeRequirementTests
             public static void Pad(int i, int j, int w, ReadOnlySpan<float> src, Span<float> dst) => dst[(i + 1) * (w + 2) + j + 1] = src[i * w + j];
             """);
         Assert.Empty(analysis.Findings);
-        Assert.Equal("extent(j) <= w + 2", Assert.Single(analysis.Requirements).Description);
+        Assert.Equal("end(j) <= w + 2", Assert.Single(analysis.Requirements).Description);
     }
 
     [Fact]

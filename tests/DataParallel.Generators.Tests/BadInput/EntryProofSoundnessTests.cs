@@ -344,7 +344,7 @@ public sealed class EntryProofSoundnessTests
 
     [Fact]
     public void A_row_length_the_kernel_halves_is_checked_as_halved()
-        // extent(c) <= n holds for n = 64, but the kernel writes rows n / 2 = 32 apart, 64 long: they would overlap,
+        // end(c) <= n holds for n = 64, but the kernel writes rows n / 2 = 32 apart, 64 long: they would overlap,
         // and the call is refused. (A uniform assigned per index, k = -i, is a race the analyzer reports: DP1001.)
         => BadInputTests.AssertRejectedWithNothingWritten<ArgumentException>(Drivers, "HalfRowsGenerated", () => [64, 64, Data(64, 1), Data(64 * 64, 2)]);
 

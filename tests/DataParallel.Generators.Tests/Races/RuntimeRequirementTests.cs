@@ -106,7 +106,7 @@ public sealed class RuntimeRequirementTests
     [InlineData(3, 5)]
     [InlineData(2, 8)]
     public void A_channel_index_wider_than_its_radix_is_refused(int pixels, int channels)
-        => AssertRefused("Rgba", "extent(c) <= 4", () => [pixels, channels, new int[64]]);
+        => AssertRefused("Rgba", "end(c) <= 4", () => [pixels, channels, new int[64]]);
 
     [Theory]
     [InlineData(8, 2)]
@@ -122,8 +122,8 @@ public sealed class RuntimeRequirementTests
     [Fact]
     public void Three_dimensional_rows_wider_than_their_strides_are_refused()
     {
-        AssertRefused("Clear", "extent(k) <= m", () => [2, 2, 5, 2, 4, new float[64]]);
-        AssertRefused("Clear", "extent(j) <= n", () => [2, 3, 2, 2, 2, new float[64]]);
+        AssertRefused("Clear", "end(k) <= m", () => [2, 2, 5, 2, 4, new float[64]]);
+        AssertRefused("Clear", "end(j) <= n", () => [2, 3, 2, 2, 2, new float[64]]);
     }
 
     [Theory]

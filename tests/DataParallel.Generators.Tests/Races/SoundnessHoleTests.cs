@@ -8,8 +8,9 @@ namespace DataParallel.Generators.Tests.Races;
 /// <summary>
 /// Issue 16's soundness holes: calls the entry point accepted although two index points touch one element. Each is
 /// refused with an <see cref="ArgumentException"/> before anything is written — the same memory passed twice where
-/// race freedom of that aliasing is not proven, a span read through <c>foreach</c> that is the span written — while
-/// the same kernels on inputs that keep the facts still run.
+/// race freedom of that aliasing is not proven, a span read through <c>foreach</c> that is the span written, and a
+/// flattened row whose index interval runs past the row although its count fits — while the same kernels on inputs
+/// that keep the facts still run.
 /// </summary>
 public sealed class SoundnessHoleTests
 {
@@ -32,6 +33,13 @@ public sealed class SoundnessHoleTests
                     sum += v;
                 y[i] = sum + i;
             }
+
+            [Parallel(Dimensions = 2)]
+            public static void FromRowHead(int i, int j, int n, Span<float> a)
+            {
+                if (j > 0)
+                    a[i * n + j] = a[i * n] + j;
+            }
         }
 
         public static class Drivers
@@ -40,6 +48,7 @@ public sealed class SoundnessHoleTests
             public static void StridedApart(int count, int k, float[] x, float[] y) => Kernels.Strided(0..count, k, x, y);
             public static void SumInPlace(float[] y) => Kernels.SumThenScale(y, y);
             public static void SumApart(float[] w, float[] y) => Kernels.SumThenScale(w, y);
+            public static void FromRowHead(int rows, int first, int end, int n, float[] a) => Kernels.FromRowHead(0..rows, first..end, n, a);
         }
         """;
 
@@ -76,6 +85,12 @@ public sealed class SoundnessHoleTests
     public void The_same_array_read_through_foreach_and_stored_is_refused()
         => AssertRefused("SumInPlace", "overlap", () => [Ramp(8)]);
 
+    [Theory]
+    [InlineData(1, 64, 63)]
+    [InlineData(2, 6, 5)]
+    public void A_row_index_interval_past_the_row_is_refused_although_its_count_fits(int first, int end, int n)
+        => AssertRefused("FromRowHead", "<= n", () => [3, first, end, n, new float[4 * 64]]);
+
     [Fact]
     public void Calls_that_keep_the_facts_run_like_the_scalar_kernel()
     {
@@ -90,6 +105,10 @@ public sealed class SoundnessHoleTests
                 float[] w = Ramp(5), scaled = new float[6];
                 Drivers.Invoke("SumApart", w, scaled);
                 Assert.Equal(Enumerable.Range(0, 6).Select(k => 10f + k), scaled);
+
+                float[] a = Ramp(3 * 8);
+                Drivers.Invoke("FromRowHead", 3, 1, 8, 8, a);
+                Assert.Equal(Ramp(24), a);   // a[i * 8 + j] = a[i * 8] + j rewrites each element with its own value
             }
         }
     }

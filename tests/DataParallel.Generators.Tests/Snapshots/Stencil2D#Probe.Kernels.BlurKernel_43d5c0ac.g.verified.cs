@@ -46,7 +46,7 @@ namespace Probe
                 // The race analysis took these spans to be different memory (or, where allowed, the very same elements).
                 Dp::Domain.RequireNoOverlap<float, float>(dst, src, false, "dst", "src");
                 // The accesses are race-free only while these facts about the call hold (DESIGN §5).
-                Dp::Domain.RequireRaceFree((unchecked((long)width) >= (long)__count1), "extent(col) <= width", "dst[row * width + col]");
+                Dp::Domain.RequireRaceFree((unchecked((long)width) >= ((long)__start1 + __count1)), "end(col) <= width", "dst[row * width + col]");
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.
                 bool __inBounds = true;
                 // A proof that may wrap in int or divides by zero decides nothing: the kernel then runs as written, with its checks.

@@ -49,7 +49,7 @@ namespace Probe
                 Dp::Domain.RequireNoOverlap<float, float>(c, a, false, "c", "a");
                 Dp::Domain.RequireNoOverlap<float, float>(c, b, false, "c", "b");
                 // The accesses are race-free only while these facts about the call hold (DESIGN §5).
-                Dp::Domain.RequireRaceFree((unchecked((long)n) >= (long)__count1), "extent(col) <= n", "c[row * n + col]");
+                Dp::Domain.RequireRaceFree((unchecked((long)n) >= ((long)__start1 + __count1)), "end(col) <= n", "c[row * n + col]");
                 // Bounds proven once for the whole domain, so the chunks access memory unchecked.
                 bool __inBounds = true;
                 // A proof that may wrap in int or divides by zero decides nothing: the kernel then runs as written, with its checks.

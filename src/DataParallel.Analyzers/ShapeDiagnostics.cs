@@ -10,6 +10,15 @@ namespace DataParallel.Analyzers;
 /// </summary>
 internal static class ShapeDiagnostics
 {
+    /// <summary>
+    /// DP3001's last part: a kernel whose unmodelled construct touches spans, or that points a span parameter
+    /// elsewhere, runs in order (the race analysis cannot vouch for it); any other runs on every core.
+    /// </summary>
+    private static string HowItRuns(KernelAnalysis analysis)
+        => analysis.Build.Model is { } model && (model.HidesSpanAccesses || model.AssignedSpanParameters.Count > 0)
+            ? "the race analysis cannot see every span access in it, so it runs in order, on one thread, one element at a time"
+            : "it runs correctly on all cores, one element at a time";
+
     public static IEnumerable<Diagnostic> Of(KernelAnalysis analysis, IMethodSymbol method, Location fallback)
     {
         foreach (Diagnostic diagnostic in analysis.Build.Diagnostics)
@@ -19,6 +28,6 @@ internal static class ShapeDiagnostics
         Location location = analysis.Build.Body?.Unlowered?.Location
             ?? (analysis.Build.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
             ?? fallback;
-        yield return Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, blocker);
+        yield return Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, blocker, HowItRuns(analysis));
     }
 }

@@ -116,7 +116,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SimdBlocked = Create(
         "DP3001", "Kernel runs multi-core scalar, not SIMD",
-        "Kernel '{0}' is not vectorised: {1}; it runs correctly on all cores, one element at a time",
+        "Kernel '{0}' is not vectorised: {1}; {2}",
         LoweringCategory, DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(

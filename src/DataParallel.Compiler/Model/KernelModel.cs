@@ -37,6 +37,14 @@ internal sealed record KernelModel(
     public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>
+    /// A construct the IR does not model (<see cref="Unlowered"/>) reads or writes a span: <c>foreach (ref var v in
+    /// y)</c>, a helper taking <c>ref y[k]</c>, a span local assigned inside a loop. The race analysis cannot see
+    /// those accesses, so no verdict or entry check covers them, and the kernel runs in order, on the calling thread
+    /// (DESIGN §5: never a silent race), with DP3001 saying so.
+    /// </summary>
+    public bool HidesSpanAccesses { get; init; }
+
+    /// <summary>
     /// Names the kernel among all kernels of a compilation (overloads differ in their parameters): what the generator
     /// keys a kernel's place in source by, since the model itself holds no location.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using DataParallel.Compiler.Diagnostics;
 using DataParallel.Compiler.Model;
 using Microsoft.CodeAnalysis;
@@ -85,8 +86,18 @@ internal sealed partial class KernelBodyReader
     {
         if (operation is IInvalidOperation)
             _hasInvalidCode = true;
+        if (!_hidesSpanAccesses && TouchesSpan(operation))
+            _hidesSpanAccesses = true;
         _unlowered ??= (description, operation.Syntax.GetLocation());
     }
+
+    /// <summary>
+    /// Whether an operation the IR leaves out names a span anywhere in it (<c>foreach (ref var v in y)</c>,
+    /// <c>Bump(ref y[i / 2])</c>, <c>(float)x[i]</c> through a user-defined conversion, a span local assigned in a
+    /// loop): then accesses exist that the race analysis does not see.
+    /// </summary>
+    private static bool TouchesSpan(IOperation operation)
+        => operation.DescendantsAndSelf().Any(o => IsSpanType(o.Type) || o is ILocalReferenceOperation { Local.Type: var local } && IsSpanType(local));
 
     private static string Describe(IOperation operation) => operation switch
     {

@@ -50,6 +50,8 @@ internal sealed partial class KernelBodyReader
     // Scalar parameters the body assigns, read as locals (see CopyAssignedParameters).
     private readonly Dictionary<IParameterSymbol, LocalExpression> _parameterCopies = new(SymbolEqualityComparer.Default);
     private bool _hasInvalidCode;
+    // A construct the IR does not model reads or writes a span: the race analysis cannot see those accesses.
+    private bool _hidesSpanAccesses;
     private InlineFrame? _frame;
 
     /// <summary>Statements of inlined helpers with control flow, to run just before the statement being read.</summary>
@@ -79,6 +81,7 @@ internal sealed partial class KernelBodyReader
         return new BodyReadResult(block, errors, reader._unlowered, reader._hasInvalidCode, reader._locations)
         {
             AssignedSpanParameters = reader._assignedSpanParameters.ToImmutableArray().ToEquatableArray(),
+            HidesSpanAccesses = reader._hidesSpanAccesses,
         };
     }
 
@@ -716,4 +719,7 @@ internal sealed record BodyReadResult(
 {
     /// <summary>See <see cref="KernelModel.AssignedSpanParameters"/>.</summary>
     public EquatableArray<string> AssignedSpanParameters { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>See <see cref="KernelModel.HidesSpanAccesses"/>.</summary>
+    public bool HidesSpanAccesses { get; init; }
 }

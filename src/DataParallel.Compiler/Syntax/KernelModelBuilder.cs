@@ -139,6 +139,7 @@ internal static class KernelModelBuilder
                 read.Unlowered?.Description)
             {
                 AssignedSpanParameters = read.AssignedSpanParameters,
+                HidesSpanAccesses = read.HidesSpanAccesses,
             };
             if (EntryPointCollision(method, model) is { } collision)
             {

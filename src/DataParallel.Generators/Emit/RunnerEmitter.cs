@@ -87,6 +87,13 @@ internal static class RunnerEmitter
                 writer.Line("bool __inOrder = true;");
                 mayRunInOrder = true;
             }
+            else if (kernel.HidesSpanAccesses)
+            {
+                // No race analysis saw the span accesses of a construct the IR leaves out (KernelModel.HidesSpanAccesses).
+                writer.Line($"// The race analysis cannot see the span accesses of {kernel.Unlowered}: the kernel runs in order, as written.");
+                writer.Line("bool __inOrder = true;");
+                mayRunInOrder = true;
+            }
             else
             {
                 mayRunInOrder = WriteRequirements(writer, plan);

@@ -57,5 +57,17 @@ public sealed class MessageAndLocationTests
             [Parallel]
             public static void Halve(int i, ReadOnlySpan<Half> x, Span<Half> y) => {|#0:y[i] = x[i]|};
         """),
-        AnalyzerVerifier<ShapeArea>.Diagnostic("DP3001").WithLocation(0).WithArguments("Halve", "y[i] has type Half, which has no vector lanes yet"));
+        AnalyzerVerifier<ShapeArea>.Diagnostic("DP3001").WithLocation(0).WithArguments("Halve", "y[i] has type Half, which has no vector lanes yet", "it runs correctly on all cores, one element at a time"));
+
+    [Fact]
+    public Task DP3001_says_a_kernel_with_span_accesses_the_race_analysis_cannot_see_runs_in_order() => AnalyzerVerifier<ShapeArea>.VerifyDiagnosticsAsync(KernelSource.Wrap("""
+            [Parallel]
+            public static void BumpAll(int i, Span<int> y)
+            {
+                {|#0:foreach (ref int v in y)
+                    v += 1;|}
+            }
+        """),
+        AnalyzerVerifier<ShapeArea>.Diagnostic("DP3001").WithLocation(0).WithArguments("BumpAll", "it uses a foreach loop, which the SIMD lowering does not handle yet",
+            "the race analysis cannot see every span access in it, so it runs in order, on one thread, one element at a time"));
 }

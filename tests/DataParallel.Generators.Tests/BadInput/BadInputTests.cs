@@ -60,8 +60,8 @@ public sealed class BadInputTests
     private static void AssertRejectedWithNothingWritten<TException>(string driver, Func<object[]> arguments) where TException : Exception
         => AssertRejectedWithNothingWritten<TException>(Drivers, driver, arguments);
 
-    /// <summary>As above, for the drivers of another source.</summary>
-    internal static void AssertRejectedWithNothingWritten<TException>(KernelDrivers drivers, string driver, Func<object[]> arguments) where TException : Exception
+    /// <summary>As above, for the drivers of another source; <paramref name="naming"/>, when given, is text the exception's message must contain (the fact it names).</summary>
+    internal static void AssertRejectedWithNothingWritten<TException>(KernelDrivers drivers, string driver, Func<object[]> arguments, string? naming = null) where TException : Exception
     {
         foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
         {
@@ -73,6 +73,8 @@ public sealed class BadInputTests
                 error = Record.Exception(() => drivers.Invoke(driver, args));
 
             Assert.True(error is TException, $"{driver}, {configuration}: expected {typeof(TException).Name}, got {error?.GetType().Name ?? "no exception"}.\n{error}");
+            if (naming is not null)
+                Assert.Contains(naming, error!.Message);
             for (int position = 0; position < args.Length; position++)
             {
                 if (args[position] is Array array)

@@ -57,23 +57,7 @@ public sealed class SoundnessHoleTests
     private static KernelDrivers Drivers => LoadedDrivers.Value;
 
     private static void AssertRefused(string driver, string fact, Func<object[]> arguments)
-    {
-        foreach (ExecutionConfiguration configuration in ExecutionConfiguration.All)
-        {
-            object[] args = arguments();
-            object[] before = args.Select(a => a is Array array ? array.Clone() : a).ToArray();
-            Exception? error;
-            using (configuration.Apply())
-                error = Record.Exception(() => Drivers.Invoke(driver, args));
-            ArgumentException refused = Assert.IsType<ArgumentException>(error);
-            Assert.Contains(fact, refused.Message);
-            for (int position = 0; position < args.Length; position++)
-            {
-                if (args[position] is Array array)
-                    Assert.True(ElementComparison.Bitwise.Mismatches((Array)before[position], array).Count == 0, $"{driver}, {configuration}: argument {position} was written before the call failed.");
-            }
-        }
-    }
+        => BadInput.BadInputTests.AssertRejectedWithNothingWritten<ArgumentException>(Drivers, driver, arguments, fact);
 
     private static float[] Ramp(int length) => Enumerable.Range(0, length).Select(k => (float)k).ToArray();
 

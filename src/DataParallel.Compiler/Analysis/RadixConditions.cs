@@ -70,15 +70,17 @@ internal static class RadixConditions
     }
 
     /// <summary>
-    /// How far a variable's largest value lies above 0 — an index's range end minus one, a loop's upper bound minus
-    /// one when it counts up from a bound that is not negative — or else how many values minus one it takes (a loop
-    /// from a symbolic start); null when not a polynomial in symbols.
+    /// How far an index's largest value lies above 0 (its range end minus one), or how many values minus one a loop
+    /// takes; null when not a polynomial in symbols.
     /// </summary>
     /// <remarks>
     /// For the pair alone the number of values would do (only differences matter), but the conditions are what the
     /// entry point checks, and the other accesses' analysis takes a row index inside its row: <c>a[i * n + j]</c>
     /// with <c>j</c> over <c>1..64</c> and <c>n = 63</c> has 63 values, yet <c>j = 63</c> is the next row's element
     /// 0, which that row reads (<c>a[i * n]</c>). So an index is checked by the interval it covers, <c>[0, end)</c>.
+    /// A loop keeps its count: its upper bound would count the pair's distance twice (<c>b[i * m + j]</c> against
+    /// <c>b[i * m + j - 1]</c> for <c>j</c> in <c>1..m</c> fits a row of <c>m</c> exactly), and a loop whose
+    /// interval starts past 0 is still checked by its count alone — an open case.
     /// </remarks>
     private static Polynomial? Width(DependenceProblem problem, PolynomialAtom variable)
     {
@@ -87,7 +89,7 @@ internal static class RadixConditions
         InductionRange? loop = problem.LoopOf(variable);
         if (loop?.Lower is not { } lower || loop.Upper is not { } upper || lower.HasVariables || upper.HasVariables)
             return null;
-        return lower.ConstantValue is >= 0 ? upper.Subtract(Polynomial.Constant(1)) : upper.Subtract(lower).Subtract(Polynomial.Constant(1));
+        return upper.Subtract(lower).Subtract(Polynomial.Constant(1));
     }
 
     /// <summary><paramref name="dividend"/> / <paramref name="divisor"/> when the divisor is one term that divides every term.</summary>

@@ -41,14 +41,22 @@ public sealed class DeviceCopy<T> : IDisposable
         return new DeviceCopy<T>(buffer);
     }
 
-    /// <summary>Waits for <paramref name="stream"/>, then copies the device data back into <paramref name="destination"/>.</summary>
-    public void Back(AcceleratorStream stream, Span<T> destination)
+    /// <summary>Copies <paramref name="view"/> back into <paramref name="destination"/> once <paramref name="stream"/> is done with it, and waits.</summary>
+    public static void Back(AcceleratorStream stream, ArrayView<T> view, Span<T> destination)
     {
-        if (_buffer is null)
+        if (view.Length == 0)
             return;
-        _buffer.View.CopyToCPU(stream, destination);
+        ((ArrayView1D<T, Stride1D.Dense>)view).CopyToCPU(stream, destination);
         stream.Synchronize();
     }
+
+    /// <summary>
+    /// Whether two spans are the very same elements: the kernel then gets one device copy for both, as it would get
+    /// one memory on the CPU (a kernel proven race-free with the two merged may read what it wrote through the other).
+    /// </summary>
+    public static bool SameMemory(ReadOnlySpan<T> first, ReadOnlySpan<T> second)
+        => first.Length == second.Length && System.Runtime.CompilerServices.Unsafe.AreSame(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(first), ref System.Runtime.InteropServices.MemoryMarshal.GetReference(second));
 
     /// <inheritdoc/>
     public void Dispose() => _buffer?.Dispose();

@@ -33,16 +33,23 @@ public static class GpuArguments
         return stream.Accelerator;
     }
 
+    /// <summary>The default stream of <paramref name="accelerator"/>, after checking that it is not disposed.</summary>
+    public static AcceleratorStream DefaultStream(Accelerator accelerator, string name)
+    {
+        RequireUsable(accelerator, name);
+        return accelerator.DefaultStream;
+    }
+
     /// <summary>
     /// The length of <paramref name="view"/> as the kernel's <c>int</c> indices see it, after checking that the view
     /// lives on <paramref name="accelerator"/> and that its buffer is alive.
     /// </summary>
     /// <exception cref="ArgumentException">The view belongs to another accelerator, its buffer is disposed, or it is longer than <see cref="int.MaxValue"/>.</exception>
-    public static int Length<T>(ArrayView<T> view, Accelerator accelerator, string name)
+    public static ViewLength Length<T>(ArrayView<T> view, Accelerator accelerator, string name)
         where T : unmanaged
     {
         if (!view.IsValid || view.Length == 0)
-            return 0;
+            return new ViewLength(0);
         MemoryBuffer buffer = ((IArrayView)view).Buffer;
         if (buffer.IsDisposed)
             throw new ArgumentException($"The buffer of view '{name}' has been disposed; nothing was launched.", name);
@@ -52,8 +59,16 @@ public static class GpuArguments
                 name);
         if (view.Length > int.MaxValue)
             throw new ArgumentException($"The view '{name}' has {view.Length} elements; a kernel indexes at most {int.MaxValue}.", name);
-        return (int)view.Length;
+        return new ViewLength((int)view.Length);
     }
+
+    /// <summary>
+    /// The exception for a call whose accesses the host could not prove in bounds: the proof overflowed, divided by
+    /// zero, or only over-approximates and leaves a view. The CPU entry points run such a call checked, as written; a
+    /// GPU cannot check, so the GPU entry point refuses it.
+    /// </summary>
+    public static ArgumentException Unproven(string kernel, Exception? inner = null)
+        => new($"The GPU entry point of kernel '{kernel}' could not prove every access in bounds for this call before launch, and a GPU kernel cannot check them; nothing was launched. The CPU entry point runs such calls with their checks.", inner);
 
     /// <summary>
     /// Throws, with the wording of overlapping spans on the CPU, when a view the kernel writes overlaps another view it

@@ -1,0 +1,11 @@
+namespace DataParallel.Compiler.Planning;
+
+/// <summary>
+/// Whether a kernel gets GPU entry points: a plan, or the construct that keeps it off the GPU (and the IR node it is
+/// at, for the analyzer's location).
+/// </summary>
+/// <param name="Blocker">What keeps the kernel off the GPU, as DP3003 says it.</param>
+internal sealed record GpuDecision(GpuKernelPlan? Plan, string? Blocker, GpuBlockReason Reason, object? BlockingNode)
+{
+    public static GpuDecision Blocked(string blocker, GpuBlockReason reason, object? node) => new(null, blocker, reason, node);
+}

@@ -12,13 +12,13 @@ namespace DataParallel.Gpu.Tests.Differential;
 /// order): integer and + − × ÷ results bit for bit, transcendentals within <see cref="MathUlpBound"/>. Sizes are small:
 /// that accelerator is about a thousand times slower than a loop.
 /// </summary>
-public sealed class DifferentialTests(CpuAccelerator cpu) : IClassFixture<CpuAccelerator>
+public sealed class DifferentialTests(CpuAccelerator cpu, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CpuAccelerator>
 {
     /// <summary>
     /// XMath (ILGPU.Algorithms) against .NET's Math/MathF, per function as these kernels combine them: measured on ILGPU's
-    /// CPU accelerator; docs/guides/gpu.md states it.
+    /// CPU accelerator the largest distance measured is 0 (ILGPU runs them as .NET does there); docs/guides/gpu.md states it.
     /// </summary>
-    public const int MathUlpBound = 4;
+    public const int MathUlpBound = 1;
 
     private readonly Accelerator _gpu = cpu.Accelerator;
 
@@ -160,6 +160,8 @@ public sealed class DifferentialTests(CpuAccelerator cpu) : IClassFixture<CpuAcc
         double[] c = new double[n], cGpu = new double[n];
         GeneratedKernels.Drive("TranscendentalScalar", x, s, e, d, c);
         GeneratedKernels.Drive("TranscendentalSpans", _gpu, x, sGpu, eGpu, d, cGpu);
+        output.WriteLine($"largest ulp distances: sin+sqrt {Enumerable.Range(0, n).Max(i => UlpDistance(s[i], sGpu[i]))}, " +
+            $"exp+log+floor {Enumerable.Range(0, n).Max(i => UlpDistance(e[i], eGpu[i]))}, cos+tanh+ceiling {Enumerable.Range(0, n).Max(i => UlpDistance(c[i], cGpu[i]))}");
         for (int i = 0; i < n; i++)
         {
             Assert.True(UlpDistance(s[i], sGpu[i]) <= MathUlpBound, $"sin+sqrt at {i}: {s[i]} vs {sGpu[i]}");

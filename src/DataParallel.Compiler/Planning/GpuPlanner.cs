@@ -200,10 +200,13 @@ internal static class GpuPlanner
     /// <summary>
     /// <c>Math</c>/<c>MathF</c> methods with an <c>XMath</c> equivalent of the same meaning: the float/double functions
     /// of <see cref="FloatingMath"/>, and integer <c>Min</c>/<c>Max</c> (float <c>Min</c>/<c>Max</c> differ on NaN
-    /// and signed zeros, integer <c>Abs</c> throws for the minimum value).
+    /// and signed zeros, integer <c>Abs</c> throws for the minimum value), and the <c>BitOperations</c> bit counts.
     /// </summary>
     public static bool IsLowerableMath(MathCallExpression call)
     {
+        // BitOperations counts of a uint or ulong: XMath's overloads count the same bits (32 and 64 for zero).
+        if (call.ContainingType == "System.Numerics.BitOperations")
+            return MathMethodNames.IsBitCount(call.Method) && call.Type == ScalarKind.Int32 && call.Arguments.Count == 1 && call.Arguments[0].Type is ScalarKind.UInt32 or ScalarKind.UInt64;
         if (call.ContainingType is not ("System.Math" or "System.MathF") || call.RoundingMode is not null)
             return false;
         if (call.Arguments.Any(a => a.Type != call.Type))

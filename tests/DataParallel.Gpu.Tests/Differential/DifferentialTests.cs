@@ -107,6 +107,28 @@ public sealed class DifferentialTests(CpuAccelerator cpu, Xunit.Abstractions.ITe
     }
 
     [Fact]
+    public void Bit_counts_match_zero_included()
+    {
+        var random = new Random(21);
+        uint[] x = Enumerable.Range(0, 40).Select(i => i < 3 ? (uint)i : (uint)random.NextInt64(0, uint.MaxValue) >> (i % 32)).ToArray();
+        ulong[] w = x.Select((v, i) => i < 2 ? 0ul : (ulong)v << (i % 40)).ToArray();
+        int[] y = new int[40], yGpu = new int[40];
+        GeneratedKernels.Drive("CountsScalar", x, w, y);
+        GeneratedKernels.Drive("CountsSpans", _gpu, x, w, yGpu);
+        Assert.Equal(y, yGpu);
+    }
+
+    [Fact]
+    public void Eight_and_sixteen_bit_data_match()
+    {
+        byte[] x = Enumerable.Range(0, 256).Select(v => (byte)v).ToArray();
+        short[] y = new short[256], yGpu = new short[256];
+        GeneratedKernels.Drive("NarrowScalar", (short)300, x, y);
+        GeneratedKernels.Drive("NarrowSpans", _gpu, (short)300, x, yGpu);
+        Assert.Equal(y, yGpu);
+    }
+
+    [Fact]
     public void Mixed_widths_and_conversions_match()
     {
         const int n = 50;

@@ -71,6 +71,14 @@ internal static class GpuKernelSources
                 c[i] = Math.Cos(d[i]) + Math.Tanh(d[i]) + Math.Ceiling(d[i]);
             }
 
+            [Parallel]
+            public static void Counts(int i, ReadOnlySpan<uint> x, ReadOnlySpan<ulong> w, Span<int> y)
+                => y[i] = System.Numerics.BitOperations.PopCount(x[i]) + 100 * System.Numerics.BitOperations.LeadingZeroCount(w[i])
+                    + 10000 * System.Numerics.BitOperations.TrailingZeroCount(x[i]);
+
+            [Parallel]
+            public static void Narrow(int i, short bias, ReadOnlySpan<byte> x, Span<short> y) => y[i] = (short)(x[i] * 3 - bias);
+
             // Integer division: a GPU cannot throw DivideByZeroException, so this kernel stays CPU-only (DP3003).
             [Parallel]
             public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
@@ -111,6 +119,10 @@ internal static class GpuKernelSources
             public static void BranchesScalar(float limit, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Branches(i, limit, x, y); }
             public static void BranchesSpans(Accelerator gpu, float limit, float[] x, float[] y) => Kernels.Branches(gpu, limit, x, y);
 
+            public static void CountsScalar(uint[] x, ulong[] w, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Counts(i, x, w, y); }
+            public static void CountsSpans(Accelerator gpu, uint[] x, ulong[] w, int[] y) => Kernels.Counts(gpu, x, w, y);
+            public static void NarrowScalar(short bias, byte[] x, short[] y) { for (int i = 0; i < y.Length; i++) Kernels.Narrow(i, bias, x, y); }
+            public static void NarrowSpans(Accelerator gpu, short bias, byte[] x, short[] y) => Kernels.Narrow(gpu, bias, x, y);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }
             public static void TranscendentalSpans(Accelerator gpu, float[] x, float[] s, float[] e, double[] d, double[] c) => Kernels.Transcendental(gpu, x, s, e, d, c);
         }

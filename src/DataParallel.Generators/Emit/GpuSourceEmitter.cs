@@ -28,18 +28,12 @@ internal static class GpuSourceEmitter
         writer.Line();
         writer.Line($"using {aliases.Dp} = global::DataParallel.CompilerServices;");
         writer.Line();
-        var scopes = new List<IDisposable>();
-        if (kernel.Namespace is { } ns)
-            scopes.Add(writer.Block($"namespace {ns}"));
-        foreach (ContainingType type in kernel.ContainingTypes)
-            scopes.Add(writer.Block($"partial {type.Keyword} {type.Name}"));
-
-        var names = new GpuEntryNames(kernel, LauncherName(kernel));
-        GpuEntryPointEmitter.Emit(writer, plan, names);
-        WriteLauncher(writer, plan, names);
-
-        for (int i = scopes.Count - 1; i >= 0; i--)
-            scopes[i].Dispose();
+        using (new KernelTypeScope(writer, kernel))
+        {
+            var names = new GpuEntryNames(kernel, LauncherName(kernel));
+            GpuEntryPointEmitter.Emit(writer, plan, names);
+            WriteLauncher(writer, plan, names);
+        }
         return aliases.Apply(writer.ToString());
     }
 

@@ -100,25 +100,29 @@ public sealed class BadInputTests : IDisposable
     public void An_access_the_entry_proof_puts_out_of_bounds_is_refused_before_launch()
     {
         // MatMul reads a[row * k + p] for p < k: with k = 4 and a of 3 × 3 elements, the last rows would read past a.
-        float[] c = new float[9];
-        using var a = GeneratedKernels.Upload(_gpu, new float[9]);
-        using var b = GeneratedKernels.Upload(_gpu, new float[12]);
-        using var cs = GeneratedKernels.Upload(_gpu, c);
-        var e = Assert.ThrowsAny<ArgumentException>(() => GeneratedKernels.Call("MatMul", _gpu, 0..3, 0..3, 3, 4, GeneratedKernels.View(a, 0, 9), GeneratedKernels.View(b, 0, 12), GeneratedKernels.View(cs, 0, 9)));
+        ArgumentException e = RefusedMatMul(rows: 3, columns: 3, n: 3, k: 4, aLength: 9, bLength: 12, cLength: 9);
         Assert.Contains("a[row * k + p]", e.Message);
-        AssertNothingLaunched(cs, c);
     }
 
     [Fact]
     public void A_race_requirement_the_call_breaks_is_refused_as_on_the_cpu()
     {
         // c[row * n + col] is race-free only while col stays below n: 4 columns with n = 2 would write elements twice.
-        float[] c = new float[16];
-        using var a = GeneratedKernels.Upload(_gpu, new float[16]);
-        using var b = GeneratedKernels.Upload(_gpu, new float[16]);
-        using var cs = GeneratedKernels.Upload(_gpu, c);
-        var e = Assert.Throws<ArgumentException>(() => GeneratedKernels.Call("MatMul", _gpu, 0..2, 0..4, 2, 1, GeneratedKernels.View(a, 0, 16), GeneratedKernels.View(b, 0, 16), GeneratedKernels.View(cs, 0, 16)));
+        ArgumentException e = RefusedMatMul(rows: 2, columns: 4, n: 2, k: 1, aLength: 16, bLength: 16, cLength: 16);
+        Assert.Equal(typeof(ArgumentException), e.GetType());
         Assert.Contains("race-free only while", e.Message);
+    }
+
+    /// <summary>Calls MatMul's view entry point with a call it must refuse, and checks that nothing ran.</summary>
+    private ArgumentException RefusedMatMul(int rows, int columns, int n, int k, int aLength, int bLength, int cLength)
+    {
+        float[] c = new float[cLength];
+        using var a = GeneratedKernels.Upload(_gpu, new float[aLength]);
+        using var b = GeneratedKernels.Upload(_gpu, new float[bLength]);
+        using var cs = GeneratedKernels.Upload(_gpu, c);
+        var e = Assert.ThrowsAny<ArgumentException>(() => GeneratedKernels.Call("MatMul", _gpu, 0..rows, 0..columns, n, k,
+            GeneratedKernels.View(a, 0, aLength), GeneratedKernels.View(b, 0, bLength), GeneratedKernels.View(cs, 0, cLength)));
         AssertNothingLaunched(cs, c);
+        return e;
     }
 }

@@ -75,9 +75,13 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             .Where(static pair => pair.Right)
             .Select(static (pair, cancellationToken) => GpuLowering.Lower(pair.Left.Left, pair.Left.Right, cancellationToken))
             .WithTrackingName(TrackingNames.GpuKernels);
-        context.RegisterSourceOutput(gpuReferenced, static (output, referenced) =>
+        // A strong-named assembly cannot name the unsigned "ILGPURuntime" as a friend (CS1726): it gets no such file,
+        // and ILGPU's CPU accelerator then refuses its kernels with a GpuKernelLoadException naming them.
+        IncrementalValueProvider<bool> strongNamed = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Assembly.Identity.HasPublicKey);
+        context.RegisterSourceOutput(gpuReferenced.Combine(strongNamed), static (output, pair) =>
         {
-            if (referenced)
+            if (pair.Left && !pair.Right)
                 output.AddSource(GpuRuntimeAccess.HintName, SourceText.From(GpuRuntimeAccess.Source, System.Text.Encoding.UTF8));
         });
         context.RegisterSourceOutput(gpuKernels, static (output, kernel) =>

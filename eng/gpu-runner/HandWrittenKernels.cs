@@ -10,6 +10,16 @@ internal static class HandWrittenKernels
 
     public static void Fused(Index1D i, ArrayView<float> x, ArrayView<float> y) => y[i] = XMath.Sqrt(x[i] * x[i] + 1f) * XMath.Exp(-x[i]);
 
+    /// <summary>The dot product in the generated reduction's scheme: one thread folds one block of 256 indices.</summary>
+    public static void DotBlocks(Index1D block, int n, ArrayView<float> x, ArrayView<float> y, ArrayView<float> partials)
+    {
+        int from = block * 256, to = from + 256 < n ? from + 256 : n;
+        float sum = 0f;
+        for (int i = from; i < to; i++)
+            sum += x[i] * y[i];
+        partials[block] = sum;
+    }
+
     public static void MatMul(Index2D index, int n, int k, ArrayView<float> a, ArrayView<float> b, ArrayView<float> c)
     {
         int row = index.Y, col = index.X;

@@ -40,7 +40,7 @@ internal static class GpuPlanner
         if (accesses is null)
             return GpuDecision.Blocked(NotYet + "kernels whose accesses the race analysis cannot read yet", GpuBlockReason.NotCoveredYet, null);
         (EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps) = KernelAccessAnalysis.EntryChecks(accesses);
-        var blocker = new Blocker();
+        var blocker = new Blocker(kernel.ReturnType is not null);
         Statement(kernel.Body, blocker);
         if (blocker.Decision is { } construct)
             return construct;
@@ -48,20 +48,29 @@ internal static class GpuPlanner
         ImmutableArray<ProvenAccess> proven = AccessProof.Collect(kernel, ranges, exactOnly: false);
         if (Unproven(kernel.Body, proven) is { } unproven)
             return unproven;
-        return new GpuDecision(new GpuKernelPlan(kernel, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps), null, GpuBlockReason.NotCoveredYet, null);
+        ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
+        return new GpuDecision(new GpuKernelPlan(kernel, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction), null, GpuBlockReason.NotCoveredYet, null);
     }
 
     private static GpuDecision? Shape(KernelModel kernel)
     {
         if (kernel.Unlowered is { } unlowered)
             return GpuDecision.Blocked(NotYet + unlowered, GpuBlockReason.NotCoveredYet, null);
-        if (kernel.ReturnType is not null)
-            return GpuDecision.Blocked(NotYet + "reductions yet (they need the deterministic block scheme of DESIGN §4)", GpuBlockReason.NotCoveredYet, null);
+        if (kernel.ReturnType is { } result)
+        {
+            if (kernel.Dimensions > 1)
+                return GpuDecision.Blocked(NotYet + $"{kernel.Dimensions}-D reductions yet", GpuBlockReason.NotCoveredYet, null);
+            if (!IsDeviceType(result))
+                return GpuDecision.Blocked(NotYet + $"{result.Keyword()} reductions yet", GpuBlockReason.NotCoveredYet, null);
+            if (kernel.Reduce is ReductionKind.Min or ReductionKind.Max && result.IsFloatingPoint())
+                return GpuDecision.Blocked(NotYet + "floating-point Min and Max reductions yet (NaN and signed zeros)", GpuBlockReason.NotCoveredYet, null);
+        }
         if (kernel.AssignedSpanParameters.Count > 0)
             return GpuDecision.Blocked(NotYet + $"assigning span parameter '{kernel.AssignedSpanParameters[0]}' yet", GpuBlockReason.NotCoveredYet, null);
-        int views = kernel.Parameters.Count(p => p.IsSpan);
-        if (views > GpuKernelPlan.MaxViews)
-            return GpuDecision.Blocked($"ILGPU's kernel loaders take at most {GpuKernelPlan.MaxViews} views besides the uniforms, and the kernel has {views} spans", GpuBlockReason.IlgpuCannotCompile, null);
+        // A reduction's kernel takes one more view, its block partials.
+        int views = kernel.Parameters.Count(p => p.IsSpan), limit = GpuKernelPlan.MaxViews - (kernel.ReturnType is null ? 0 : 1);
+        if (views > limit)
+            return GpuDecision.Blocked($"ILGPU's kernel loaders take at most {limit} views besides the uniforms{(kernel.ReturnType is null ? "" : " and the partials")}, and the kernel has {views} spans", GpuBlockReason.IlgpuCannotCompile, null);
         foreach (KernelParameter parameter in kernel.Parameters.Where(p => p.Kind != ParameterKind.Index))
         {
             if (parameter.RefKind is ParameterRefKind.Ref or ParameterRefKind.Out)
@@ -79,8 +88,11 @@ internal static class GpuPlanner
     private static bool IsKernelValueType(ScalarKind type) => IsDeviceType(type) || type == ScalarKind.Boolean;
 
     /// <summary>The first statement or expression the whitelist does not name, as the decision to return.</summary>
-    private sealed class Blocker
+    private sealed class Blocker(bool reduction)
     {
+        /// <summary>Whether <c>return value;</c> is the kernel's (a reduction), rather than unknown.</summary>
+        public bool Reduction { get; } = reduction;
+
         public GpuDecision? Decision { get; private set; }
 
         public bool Found => Decision is not null;
@@ -128,6 +140,9 @@ internal static class GpuPlanner
                 Statement(loop.Body, blocker);
                 break;
             case BreakStatement or ContinueStatement or ReturnStatement { Value: null }:
+                break;
+            case ReturnStatement { Value: { } value } when blocker.Reduction:
+                Expression(value, blocker);
                 break;
             case StoreStatement or SliceCheckStatement:
                 blocker.Set(NotYet + "span slices and ranges yet", GpuBlockReason.NotCoveredYet, statement);

@@ -41,14 +41,16 @@ internal static class GpuEntryPointEmitter
     {
         KernelModel kernel = plan.Kernel;
         writer.Line("/// <summary>");
-        writer.Line($"/// Queues kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it returns without waiting (synchronise the accelerator to wait).");
+        writer.Line(plan.Reduction is not null
+            ? $"/// Combines with {kernel.Reduce} the values of kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it waits and returns the value."
+            : $"/// Queues kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it returns without waiting (synchronise the accelerator to wait).");
         writer.Line("/// </summary>");
         WriteExceptions(writer);
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
         string arguments = string.Join(", ", new[] { $"{Gpu}.GpuArguments.DefaultStream({names.Accelerator}, \"{names.Accelerator}\")" }
             .Concat(ranges ? Indices(kernel).Select(p => Identifier.Escape(p.Name)) : [])
             .Concat(names.Data.Select(p => Identifier.Escape(p.Name))));
-        writer.Line($"{kernel.Accessibility} static void {kernel.Name}({Parameters(kernel, names, ranges, DataForm.Views, $"{Accelerator} {names.Accelerator}")})");
+        writer.Line($"{kernel.Accessibility} static {ResultType(plan)} {kernel.Name}({Parameters(kernel, names, ranges, DataForm.Views, $"{Accelerator} {names.Accelerator}")})");
         writer.Line($"    => {kernel.Name}({arguments});");
         writer.Line();
     }
@@ -59,13 +61,15 @@ internal static class GpuEntryPointEmitter
         var indices = Indices(kernel);
         string first = form == DataForm.Views ? $"{Stream} {names.Stream}" : $"{Accelerator} {names.Accelerator}";
         writer.Line("/// <summary>");
-        writer.Line(form == DataForm.Views
+        writer.Line(plan.Reduction is not null
+            ? $"/// Combines with {kernel.Reduce} the values of kernel <c>{kernel.Name}</c> on {(form == DataForm.Views ? $"<paramref name=\"{names.Stream}\"/>" : $"<paramref name=\"{names.Accelerator}\"/>")}, {DomainText(ranges)}: fixed blocks of indices each folded in order, their partials combined in block order; it waits and returns the value."
+            : form == DataForm.Views
             ? $"/// Queues kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it returns without waiting."
             : $"/// Runs kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}: the spans are copied to the device, the spans it writes copied back, and it returns when done.");
         writer.Line("/// </summary>");
         WriteExceptions(writer);
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
-        using (writer.Block($"{kernel.Accessibility} static void {kernel.Name}({Parameters(kernel, names, ranges, form, first)})"))
+        using (writer.Block($"{kernel.Accessibility} static {ResultType(plan)} {kernel.Name}({Parameters(kernel, names, ranges, form, first)})"))
         {
             string stream;
             if (form == DataForm.Views)
@@ -105,7 +109,7 @@ internal static class GpuEntryPointEmitter
             }
             string domain = string.Join(", ", Enumerable.Range(0, indices.Count).Select(d => ranges ? $"__start{d}, __count{d}" : $"0, __length{d}"));
             string data = string.Concat(names.Data.Select(p => ", " + Identifier.Escape(p.Name)));
-            writer.Line($"{names.Launcher}.{(form == DataForm.Views ? "Launch" : "RunSpans")}({stream}, {domain}{data});");
+            writer.Line($"{(plan.Reduction is null ? "" : "return ")}{names.Launcher}.{(form == DataForm.Views ? "Launch" : "RunSpans")}({stream}, {domain}{data});");
         }
         writer.Line();
     }
@@ -125,6 +129,8 @@ internal static class GpuEntryPointEmitter
         writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The accelerator or stream is disposed.</exception>");
         writer.Line($"/// <exception cref=\"{Gpu}.GpuKernelLoadException\">ILGPU could not load the kernel on this accelerator.</exception>");
     }
+
+    private static string ResultType(GpuKernelPlan plan) => plan.Reduction?.Type.Keyword() ?? "void";
 
     private static List<KernelParameter> Indices(KernelModel kernel) => kernel.Parameters.Where(p => p.Kind == ParameterKind.Index).ToList();
 

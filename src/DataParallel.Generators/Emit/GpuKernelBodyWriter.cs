@@ -52,6 +52,9 @@ internal static class GpuKernelBodyWriter
             case ReturnStatement { Value: null }:
                 writer.Line("return;");
                 break;
+            case ReturnStatement { Value: { } returned }:
+                writer.Line($"return {Expression(returned, kernel)};");
+                break;
             default:
                 throw new System.InvalidOperationException($"{statement.GetType().Name} has no GPU form; GpuPlanner should have kept the kernel off the GPU.");
         }

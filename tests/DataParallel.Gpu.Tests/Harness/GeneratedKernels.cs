@@ -14,35 +14,42 @@ internal static class GeneratedKernels
     public static Type Kernels => Assembly.GetType("Probe.Kernels", throwOnError: true)!;
 
     /// <summary>Calls driver <paramref name="name"/>.</summary>
-    public static void Drive(string name, params object[] arguments)
+    public static void Drive(string name, params object[] arguments) => Evaluate<object?>(name, arguments);
+
+    /// <summary>Calls driver <paramref name="name"/> and returns its value.</summary>
+    public static T Evaluate<T>(string name, params object[] arguments)
     {
         MethodInfo driver = Assembly.GetType("Probe.Drivers", throwOnError: true)!.GetMethod(name)
             ?? throw new InvalidOperationException($"No driver {name}.");
-        Invoke(driver, arguments);
+        return (T)Invoke(driver, arguments)!;
     }
 
     /// <summary>Calls the entry point <paramref name="name"/> whose parameters have exactly the arguments' types.</summary>
-    public static void Call(string name, params object[] arguments)
+    public static void Call(string name, params object[] arguments) => Call<object?>(name, arguments);
+
+    /// <summary>Calls the entry point <paramref name="name"/> and returns its value.</summary>
+    public static T Call<T>(string name, params object[] arguments)
     {
         Type[] types = arguments.Select(a => a is Accelerator ? typeof(Accelerator) : a is AcceleratorStream ? typeof(AcceleratorStream) : a.GetType()).ToArray();
         MethodInfo method = Kernels.GetMethod(name, types)
             ?? throw new InvalidOperationException($"No entry point {name}({string.Join(", ", types.Select(t => t.Name))}).");
-        Invoke(method, arguments);
+        return (T)Invoke(method, arguments)!;
     }
 
     /// <summary>Whether <c>Probe.Kernels</c> has a GPU entry point named <paramref name="name"/>.</summary>
     public static bool HasGpuEntryPoint(string name)
         => Kernels.GetMethods().Any(m => m.Name == name && m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Accelerator));
 
-    private static void Invoke(MethodInfo method, object[] arguments)
+    private static object? Invoke(MethodInfo method, object[] arguments)
     {
         try
         {
-            method.Invoke(null, arguments);
+            return method.Invoke(null, arguments);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
         }
     }
 

@@ -79,6 +79,24 @@ internal static class GpuKernelSources
             [Parallel]
             public static void Narrow(int i, short bias, ReadOnlySpan<byte> x, Span<short> y) => y[i] = (short)(x[i] * 3 - bias);
 
+            [Parallel(Reduce = Reduction.Sum)]
+            public static float Dot(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => x[i] * y[i];
+
+            [Parallel(Reduce = Reduction.Sum)]
+            public static long SumSquares(int i, ReadOnlySpan<int> x)
+            {
+                if (x[i] < 0)
+                    return 0;
+                long v = x[i];
+                return v * v;
+            }
+
+            [Parallel(Reduce = Reduction.Xor)]
+            public static uint Checksum(int i, ReadOnlySpan<uint> x) => x[i] * 2654435761u;
+
+            [Parallel(Reduce = Reduction.Min)]
+            public static int Lowest(int i, ReadOnlySpan<int> x) => x[i];
+
             // Integer division: a GPU cannot throw DivideByZeroException, so this kernel stays CPU-only (DP3003).
             [Parallel]
             public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
@@ -123,6 +141,13 @@ internal static class GpuKernelSources
             public static void CountsSpans(Accelerator gpu, uint[] x, ulong[] w, int[] y) => Kernels.Counts(gpu, x, w, y);
             public static void NarrowScalar(short bias, byte[] x, short[] y) { for (int i = 0; i < y.Length; i++) Kernels.Narrow(i, bias, x, y); }
             public static void NarrowSpans(Accelerator gpu, short bias, byte[] x, short[] y) => Kernels.Narrow(gpu, bias, x, y);
+            public static float DotCpu(float[] x, float[] y) => Kernels.Dot(x, y);
+            public static float DotSpans(Accelerator gpu, float[] x, float[] y) => Kernels.Dot(gpu, x, y);
+            public static long SumSquaresScalar(int start, int end, int[] x) { long s = 0; for (int i = start; i < end; i++) s += Kernels.SumSquares(i, x); return s; }
+            public static long SumSquaresRangeSpans(Accelerator gpu, int start, int end, int[] x) => Kernels.SumSquares(gpu, start..end, x);
+            public static uint ChecksumScalar(uint[] x) { uint s = 0; for (int i = 0; i < x.Length; i++) s ^= Kernels.Checksum(i, x); return s; }
+            public static uint ChecksumSpans(Accelerator gpu, uint[] x) => Kernels.Checksum(gpu, x);
+            public static int LowestSpans(Accelerator gpu, int[] x) => Kernels.Lowest(gpu, x);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }
             public static void TranscendentalSpans(Accelerator gpu, float[] x, float[] s, float[] e, double[] d, double[] c) => Kernels.Transcendental(gpu, x, s, e, d, c);
         }

@@ -17,11 +17,7 @@ public sealed class GpuIncrementalityTests
     public void An_unrelated_edit_recomputes_no_gpu_step_and_emits_no_gpu_file_again()
     {
         CSharpCompilation first = GpuCompilation.Create(referenceGpu: true, GpuKernelSources.Kernels);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ParallelGenerator().AsSourceGenerator()],
-            parseOptions: TestCompilation.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGenerators(first);
+        GeneratorDriver driver = GpuCompilation.CreateDriver().RunGenerators(first);
         Assert.Contains(driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.GpuKernels].SelectMany(run => run.Outputs), o => o.Reason == IncrementalStepRunReason.New);
 
         driver = driver.RunGenerators(first.AddSyntaxTrees(TestCompilation.Parse("namespace Elsewhere { public static class Unrelated { public static int Answer => 42; } }", "Unrelated.cs")));

@@ -37,14 +37,17 @@ internal static class GpuCompilation
         return referenceGpu ? compilation.AddReferences(GpuReferences) : compilation;
     }
 
-    /// <summary>Runs the generator over <paramref name="compilation"/>.</summary>
-    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Result) Generate(CSharpCompilation compilation)
-    {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+    /// <summary>A driver of <see cref="ParallelGenerator"/> that records every step, for incrementality checks.</summary>
+    public static GeneratorDriver CreateDriver()
+        => CSharpGeneratorDriver.Create(
             [new ParallelGenerator().AsSourceGenerator()],
             parseOptions: TestCompilation.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+
+    /// <summary>Runs the generator over <paramref name="compilation"/>.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Result) Generate(CSharpCompilation compilation)
+    {
+        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return (output, diagnostics, driver.GetRunResult());
     }
 

@@ -24,6 +24,25 @@ public sealed class KernelCacheTests
         Assert.Equal(0, GpuKernelCache.LoadedCount(gpu));
     }
 
+    [Fact]
+    public void Threads_asking_at_once_get_one_load()
+    {
+        using Context context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        using Accelerator gpu = context.CreateCPUAccelerator(0);
+        int loads = 0;
+        Action<int> loaded = _ => { };
+        Action<int>[] seen = new Action<int>[8];
+        System.Threading.Tasks.Parallel.For(0, seen.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = seen.Length }, t =>
+            seen[t] = GpuKernelCache.GetOrLoad(gpu, "Probe.Concurrent", _ =>
+            {
+                System.Threading.Interlocked.Increment(ref loads);
+                System.Threading.Thread.Sleep(50);
+                return loaded;
+            }));
+        Assert.Equal(1, loads);
+        Assert.All(seen, launcher => Assert.Same(loaded, launcher));
+    }
+
     /// <summary>ILGPU cannot compile an allocation of a class inside a kernel.</summary>
     private static void Uncompilable(Index1D index, ArrayView<int> data) => data[index] = new object().GetHashCode();
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the packed DataParallel package into a brand-new console project, the way a user would, and checks
-# that the generated entry points compile without warnings and compute what the kernel method computes.
+# Installs the packed DataParallel and DataParallel.Gpu packages into a brand-new console project, the way a user
+# would, and checks that the generated entry points compile without warnings and compute what the kernel method
+# computes: on the CPU, and through the GPU entry points on ILGPU's CPU accelerator.
 #
-#   eng/consumer-check.sh            # expects artifacts/packages/DataParallel.<version>.nupkg (packs it if absent)
+#   eng/consumer-check.sh            # expects artifacts/packages/DataParallel{,.Gpu}.<version>.nupkg (packs them if absent)
 #
 # Environment: DP_VERSION (default 0.1.0), DP_PACKAGES_DIR (default <repo>/artifacts/packages),
 # KEEP_CONSUMER_DIR=1 keeps the temporary project for inspection.
@@ -13,10 +14,15 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 version="${DP_VERSION:-0.1.0}"
 packages_dir="${DP_PACKAGES_DIR:-$repo_root/artifacts/packages}"
 nupkg="$packages_dir/DataParallel.$version.nupkg"
+gpu_nupkg="$packages_dir/DataParallel.Gpu.$version.nupkg"
 
 if [[ ! -f "$nupkg" ]]; then
     echo "consumer check: $nupkg not found; packing it"
     dotnet pack "$repo_root/src/DataParallel.Runtime" -c Release -o "$packages_dir"
+fi
+if [[ ! -f "$gpu_nupkg" ]]; then
+    echo "consumer check: $gpu_nupkg not found; packing it"
+    dotnet pack "$repo_root/src/DataParallel.Gpu" -c Release -o "$packages_dir"
 fi
 packages_dir="$(cd "$packages_dir" && pwd)"
 
@@ -36,8 +42,8 @@ printf '<Project />\n' > "$work/Directory.Build.props"
 printf '<Project />\n' > "$work/Directory.Build.targets"
 printf '<Project />\n' > "$work/Directory.Packages.props"
 
-# The local folder is the only source for DataParallel (a package of the same id on the public feed must never
-# be picked up); everything else comes from the default source.
+# The local folder is the only source for DataParallel and DataParallel.Gpu (a package of the same id on the public
+# feed must never be picked up); everything else (ILGPU included) comes from the default source.
 cat > "$work/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -49,6 +55,7 @@ cat > "$work/nuget.config" <<EOF
   <packageSourceMapping>
     <packageSource key="local">
       <package pattern="DataParallel" />
+      <package pattern="DataParallel.Gpu" />
     </packageSource>
     <packageSource key="nuget.org">
       <package pattern="*" />
@@ -72,12 +79,17 @@ cat > "$project/Consumer.csproj" <<EOF
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="DataParallel" Version="$version" />
+    <PackageReference Include="DataParallel.Gpu" Version="$version" />
   </ItemGroup>
 </Project>
 EOF
 
 cat > "$project/Program.cs" <<'EOF'
 using DataParallel;
+using DataParallel.Gpu;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
 
 const int N = 1_000_003; // not a multiple of any vector width: the tail is exercised
 const float A = 2f;
@@ -117,6 +129,24 @@ try
 catch (ArgumentException)
 {
     failures += Compare("Saxpy with mismatched lengths", y, expected, 0, 0, y0);
+}
+
+// The GPU entry points, on ILGPU's CPU accelerator (any machine has one): views queued, then spans copied in and back.
+// That accelerator is slow, so a short prefix of the data; + and * are bitwise the scalar kernel's there.
+const int G = 4099;
+using (Context context = Context.Create(builder => builder.Default().EnableAlgorithms()))
+using (Accelerator gpu = context.CreateCPUAccelerator(0))
+{
+    float[] gx = x[..G], gy0 = y0[..G], gexpected = expected[..G];
+    using MemoryBuffer1D<float, Stride1D.Dense> xBuffer = gpu.Allocate1D(gx);
+    using MemoryBuffer1D<float, Stride1D.Dense> yBuffer = gpu.Allocate1D(gy0);
+    Kernels.Saxpy(gpu, A, xBuffer.View, yBuffer.View);
+    gpu.Synchronize();
+    failures += Compare("Saxpy(gpu, a, xView, yView)", yBuffer.GetAsArray1D(), gexpected, 0, G, gy0);
+
+    y = (float[])gy0.Clone();
+    Kernels.Saxpy(gpu, A, gx, y);
+    failures += Compare("Saxpy(gpu, a, x, y)", y, gexpected, 0, G, gy0);
 }
 
 Console.WriteLine(failures == 0 ? "OK" : $"FAILED ({failures})");
@@ -161,6 +191,11 @@ same_file() {
 }
 if ! same_file "$nupkg" "$restored"; then
     echo "consumer check: FAILED: restored package $restored is not $nupkg" >&2
+    exit 1
+fi
+gpu_restored="$work/packages/dataparallel.gpu/$version/dataparallel.gpu.$version.nupkg"
+if ! same_file "$gpu_nupkg" "$gpu_restored"; then
+    echo "consumer check: FAILED: restored package $gpu_restored is not $gpu_nupkg" >&2
     exit 1
 fi
 

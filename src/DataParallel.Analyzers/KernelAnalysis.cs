@@ -18,8 +18,9 @@ namespace DataParallel.Analyzers;
 /// </summary>
 internal sealed class KernelAnalysis
 {
-    private KernelAnalysis(KernelBuildResult build, AccessAnalysisInput? input, RaceAnalysis? races, IReadOnlyList<LocalityFinding>? locality, SimdDecision? simd)
+    private KernelAnalysis(KernelBuildResult build, AccessAnalysisInput? input, RaceAnalysis? races, IReadOnlyList<LocalityFinding>? locality, SimdDecision? simd, GpuDecision? gpu)
     {
+        Gpu = gpu;
         Build = build;
         Input = input;
         Races = races;
@@ -41,7 +42,13 @@ internal sealed class KernelAnalysis
     /// <summary>Whether the kernel vectorises, for a kernel with a model; null without one.</summary>
     public SimdDecision? Simd { get; }
 
-    public static KernelAnalysis Run(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the kernel gets GPU entry points, for a kernel with a model in a compilation that references
+    /// DataParallel.Gpu (the generator's own decision, <see cref="GpuPlanner"/>); null otherwise.
+    /// </summary>
+    public GpuDecision? Gpu { get; }
+
+    public static KernelAnalysis Run(IMethodSymbol method, IOperation body, bool gpuReferenced, CancellationToken cancellationToken)
     {
         KernelBuildResult build = KernelModelBuilder.Build(method, body, cancellationToken);
         AccessAnalysisInput? input = AccessAnalysisSource.Create(method, build, body);
@@ -66,14 +73,17 @@ internal sealed class KernelAnalysis
             locality = Guarded(() => LocalityAnalysis.Analyze(accesses).ToList());
         }
         SimdDecision? simd = null;
+        GpuDecision? gpu = null;
         if (build.Model is { } model)
         {
             // The generator plans from the model's own input. Where the source-based one differs (locals that
             // statements left out of the IR assign), collect again rather than let DP3001 disagree with the generator.
             KernelAccesses? modelAccesses = input is { Untrusted.IsEmpty: true } ? accesses : KernelAccessAnalysis.Collect(model);
             simd = SimdPlanner.Decide(model, modelAccesses);
+            if (gpuReferenced)
+                gpu = Guarded(() => GpuPlanner.Plan(model, modelAccesses));
         }
-        return new KernelAnalysis(build, input, races, locality, simd);
+        return new KernelAnalysis(build, input, races, locality, simd, gpu);
     }
 
     private static T? Guarded<T>(Func<T> analyse) where T : class

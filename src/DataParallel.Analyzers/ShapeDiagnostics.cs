@@ -6,7 +6,8 @@ namespace DataParallel.Analyzers;
 
 /// <summary>
 /// What the generator will make of a kernel: shape errors (DP0xxx) and excluded constructs (DP3002) as the model
-/// builder found them, and why the kernel does not vectorise (DP3001).
+/// builder found them, why the kernel does not vectorise (DP3001), and, where DataParallel.Gpu is referenced, why it
+/// gets no GPU entry points (DP3003).
 /// </summary>
 internal static class ShapeDiagnostics
 {
@@ -23,11 +24,16 @@ internal static class ShapeDiagnostics
     {
         foreach (Diagnostic diagnostic in analysis.Build.Diagnostics)
             yield return diagnostic;
+        if (analysis.Gpu is { Blocker: { } gpuBlocker } gpu)
+            yield return Diagnostic.Create(DiagnosticDescriptors.GpuBlocked, Place(analysis, gpu.BlockingNode, fallback), method.Name, gpuBlocker);
         if (analysis.Simd is not { Blocker: { } blocker } decision)
             yield break;
-        Location location = analysis.Build.Body?.Unlowered?.Location
-            ?? (analysis.Build.Body?.Locations.TryGetValue(decision.BlockingNode, out Location? at) == true ? at : null)
-            ?? fallback;
-        yield return Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, location, method.Name, blocker, HowItRuns(analysis));
+        yield return Diagnostic.Create(DiagnosticDescriptors.SimdBlocked, Place(analysis, decision.BlockingNode, fallback), method.Name, blocker, HowItRuns(analysis));
     }
+
+    /// <summary>Where a lowering blocker is reported: the construct the IR does not model, else the blocking node, else the kernel.</summary>
+    private static Location Place(KernelAnalysis analysis, int blockingNode, Location fallback)
+        => analysis.Build.Body?.Unlowered?.Location
+            ?? (analysis.Build.Body?.Locations.TryGetValue(blockingNode, out Location? at) == true ? at : null)
+            ?? fallback;
 }

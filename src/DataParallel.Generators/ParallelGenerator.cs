@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using DataParallel.Compiler.Diagnostics;
 using DataParallel.Compiler.Model;
+using DataParallel.Compiler.Planning;
 using DataParallel.Compiler.Syntax;
 using DataParallel.Generators.Emit;
 using Microsoft.CodeAnalysis;
@@ -63,6 +64,32 @@ public sealed class ParallelGenerator : IIncrementalGenerator
                 output.AddSource(kernel.HintName, SourceText.From(kernel.Source, System.Text.Encoding.UTF8));
         });
 
+        // With DataParallel.Gpu referenced, every kernel the GPU whitelist accepts also gets a GPU file. The flag is a
+        // bool, equal from one compilation to the next, so the kernels' GPU outputs stay cached while it does.
+        IncrementalValueProvider<bool> gpuReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(GpuPlanner.MarkerMetadataName) is not null)
+            .WithTrackingName(TrackingNames.GpuReferenced);
+        IncrementalValuesProvider<GpuLoweredKernel> gpuKernels = models
+            .Combine(aliases)
+            .Combine(gpuReferenced)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, cancellationToken) => GpuLowering.Lower(pair.Left.Left, pair.Left.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.GpuKernels);
+        // A strong-named assembly cannot name the unsigned "ILGPURuntime" as a friend (CS1726): it gets no such file,
+        // and ILGPU's CPU accelerator then refuses its kernels with a GpuKernelLoadException naming them.
+        IncrementalValueProvider<bool> strongNamed = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Assembly.Identity.HasPublicKey);
+        context.RegisterSourceOutput(gpuReferenced.Combine(strongNamed), static (output, pair) =>
+        {
+            if (pair.Left && !pair.Right)
+                output.AddSource(GpuRuntimeAccess.HintName, SourceText.From(GpuRuntimeAccess.Source, System.Text.Encoding.UTF8));
+        });
+        context.RegisterSourceOutput(gpuKernels, static (output, kernel) =>
+        {
+            if (kernel.Source is not null)
+                output.AddSource(kernel.HintName, SourceText.From(kernel.Source, System.Text.Encoding.UTF8));
+        });
+
         // Failures need a place in source: the lowering's are matched with the kernels' locations here, in a step
         // that only reports (it runs again when a kernel moves, and costs a dictionary).
         IncrementalValueProvider<ImmutableArray<LoweringFailure>> failures = lowered
@@ -74,6 +101,8 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             .Select(static (k, _) => new KernelPlace(k.Model!.Key, k.Location))
             .Collect();
         context.RegisterSourceOutput(failures.Combine(places), static (output, pair) => ReportLoweringFailures(output, pair.Left, pair.Right));
+        IncrementalValueProvider<ImmutableArray<GpuLoweredKernel>> gpuFailures = gpuKernels.Where(static k => k.Failure is not null).Collect();
+        context.RegisterSourceOutput(gpuFailures.Combine(places), static (output, pair) => ReportGpuFailures(output, pair.Left, pair.Right));
         context.RegisterSourceOutput(kernels.Where(static k => k.Failure is not null), static (output, kernel) =>
             output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, kernel.Location?.ToLocation(), kernel.KernelName, kernel.Failure)));
     }
@@ -106,6 +135,15 @@ public sealed class ParallelGenerator : IIncrementalGenerator
             Location? location = locations.TryGetValue(failure.KernelKey, out LocationInfo? info) ? info?.ToLocation() : null;
             DiagnosticDescriptor descriptor = failure.SimdOnly ? DiagnosticDescriptors.SimdLoweringFailure : DiagnosticDescriptors.GeneratorFailure;
             output.ReportDiagnostic(Diagnostic.Create(descriptor, location, failure.KernelName, failure.Message));
+        }
+    }
+
+    private static void ReportGpuFailures(SourceProductionContext output, ImmutableArray<GpuLoweredKernel> failures, ImmutableArray<KernelPlace> places)
+    {
+        foreach (GpuLoweredKernel failure in failures)
+        {
+            Location? location = places.FirstOrDefault(p => p.KernelKey == failure.KernelKey)?.Location?.ToLocation();
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GpuBlocked, location, failure.KernelName, failure.Failure));
         }
     }
 

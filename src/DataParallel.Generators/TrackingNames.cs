@@ -17,4 +17,10 @@ public static class TrackingNames
 
     /// <summary>The names the generated files give their namespace aliases, free of the compilation's global aliases.</summary>
     public const string NamespaceAliases = "DataParallel.NamespaceAliases";
+
+    /// <summary>Whether the compilation references DataParallel.Gpu (a bool, so that other edits leave it equal).</summary>
+    public const string GpuReferenced = "DataParallel.GpuReferenced";
+
+    /// <summary>Each kernel's GPU file (or nothing, when the kernel stays off the GPU), when DataParallel.Gpu is referenced.</summary>
+    public const string GpuKernels = "DataParallel.GpuKernels";
 }

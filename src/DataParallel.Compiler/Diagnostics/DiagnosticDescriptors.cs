@@ -119,6 +119,11 @@ internal static class DiagnosticDescriptors
         "Kernel '{0}' is not vectorised: {1}; {2}",
         LoweringCategory, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor GpuBlocked = Create(
+        "DP3003", "Kernel gets no GPU entry points",
+        "Kernel '{0}' gets no GPU entry points: {1}; it keeps its CPU entry points",
+        LoweringCategory, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "DP3002", "Construct not allowed in a kernel",
         "{0} is not allowed in kernel '{1}': {2}",

@@ -20,17 +20,11 @@ internal static class KernelSourceEmitter
         writer.Line($"using {aliases.Simd} = global::System.Runtime.Intrinsics;");
         writer.Line($"using {aliases.Dp} = global::DataParallel.CompilerServices;");
         writer.Line();
-        var scopes = new System.Collections.Generic.List<IDisposable>();
-        if (kernel.Namespace is { } ns)
-            scopes.Add(writer.Block($"namespace {ns}"));
-        foreach (ContainingType type in kernel.ContainingTypes)
-            scopes.Add(writer.Block($"partial {type.Keyword} {type.Name}"));
-
-        EntryPointEmitter.Emit(writer, plan);
-        RunnerEmitter.Emit(writer, plan);
-
-        for (int i = scopes.Count - 1; i >= 0; i--)
-            scopes[i].Dispose();
+        using (new KernelTypeScope(writer, kernel))
+        {
+            EntryPointEmitter.Emit(writer, plan);
+            RunnerEmitter.Emit(writer, plan);
+        }
         return aliases.Apply(writer.ToString());
     }
 }

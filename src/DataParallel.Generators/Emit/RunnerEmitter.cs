@@ -27,7 +27,7 @@ internal static class RunnerEmitter
         writer.Line(GeneratedNames.HiddenAttribute);
         using (writer.Block($"private readonly struct {runner} : {contract}"))
         {
-            EntryProofs proofs = RenderProofs(plan);
+            EntryProofs proofs = EntryProofWriter.Render(plan.Ranges, plan.Proven);
             bool mayRunChecked = plan.Simd.Plan is { } vectorised && (vectorised.MayRunChecked || proofs.MayFail);
             WriteArgs(writer, kernel, mayRunChecked);
             writer.Line();
@@ -334,16 +334,11 @@ internal static class RunnerEmitter
         if (plan.Requirements.Count == 0)
             return false;
         writer.Line("// The accesses are race-free only while these facts about the call hold (DESIGN §5).");
-        var conditions = new ScalarExpressionWriter(EntryScope.Instance);
-        bool mayThrow = plan.Requirements.Any(r => KernelWalker.Expressions(r.Condition).Any(IsArithmetic));
+        bool mayThrow = EntryProofWriter.RequirementsMayThrow(plan.Requirements);
         void WriteChecks()
         {
-            foreach (RuntimeRequirement requirement in plan.Requirements)
-            {
-                string accesses = requirement.First == requirement.Second ? requirement.First : $"{requirement.First} and {requirement.Second}";
-                string condition = conditions.Write(requirement.Condition);
-                writer.Line($"{GeneratedNames.Domain}.RequireRaceFree({(mayThrow ? $"checked({condition})" : condition)}, \"{Escape(requirement.Description)}\", \"{Escape(accesses)}\");");
-            }
+            foreach (string check in EntryProofWriter.RaceFreeChecks(plan.Requirements, mayThrow))
+                writer.Line(check);
         }
         if (!mayThrow)
         {
@@ -359,53 +354,7 @@ internal static class RunnerEmitter
         return true;
     }
 
-    /// <summary>An operation that may overflow (evaluated checked) or divide by zero; comparisons and widenings cannot.</summary>
-    private static bool IsArithmetic(KernelExpression expression) => expression switch
-    {
-        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Remainder } => true,
-        UnaryExpression { Operator: UnaryOperator.Negate } => true,
-        ConvertExpression { Checked: true } => true,
-        _ => false,
-    };
-
-    /// <summary>
-    /// The entry proofs, one statement per access or slice check: each bounds the indices by interval arithmetic
-    /// over the domain box. An exact proof that fails throws (some index would fault); an over-approximate one only
-    /// clears <c>__inBounds</c>.
-    /// </summary>
-    /// <param name="Inexact">Whether some proof only over-approximates (and so writes <c>__inBounds</c>).</param>
-    /// <param name="MayFail">Whether some proof may throw <see cref="System.ArithmeticException"/> (<see cref="IntervalWriter.MayFail"/>).</param>
-    private sealed record EntryProofs(IReadOnlyList<string> Statements, bool Inexact, bool MayFail);
-
-    private static EntryProofs RenderProofs(CpuKernelPlan plan)
-    {
-        var statements = new List<string>();
-        var intervals = new IntervalWriter(plan.Ranges, new ScalarExpressionWriter(EntryScope.Instance));
-        var scalar = new ScalarExpressionWriter(EntryScope.Instance);
-        bool limitMayThrow = false;
-        foreach (ProvenAccess access in plan.Proven)
-        {
-            if (!access.IsAccess)
-            {
-                // A slice's own check: its lower side must be ≥ 0, its upper side below a limit known at entry.
-                string lower = intervals.Write(access);
-                string upper = access.NoUpper ? "Dp::LongInterval.Empty" : intervals.Write(access, access.Upper ?? access.Index);
-                string limit = access.Limit is null ? $"{Identifier.Escape(access.Span)}.Length" : scalar.Write(access.Limit);
-                limitMayThrow |= access.Limit is not null && IntervalWriter.MayThrow(access.Limit);
-                statements.Add(access.Exact
-                    ? $"{GeneratedNames.Domain}.RequireSliceInBounds({lower}, {upper}, {limit}, \"{access.Span}\", \"{Escape(access.Display)}\");"
-                    : $"__inBounds &= Dp::LongInterval.Within({lower}, {upper}, {limit});");
-                continue;
-            }
-            string span = Identifier.Escape(access.Span);
-            statements.Add(access.Exact
-                ? $"{GeneratedNames.Domain}.RequireInBounds({intervals.Write(access)}, {span}.Length, \"{access.Span}\", \"{Escape(access.Display)}\");"
-                : $"__inBounds &= {intervals.Write(access)}.IsWithin({span}.Length);");
-        }
-        return new EntryProofs(statements, plan.Proven.Any(p => !p.Exact), intervals.MayFail || limitMayThrow);
-    }
-
-    /// <summary>Writes the entry proofs (<see cref="RenderProofs"/>).</summary>
+    /// <summary>Writes the entry proofs (<see cref="EntryProofWriter.Render"/>).</summary>
     /// <returns>Whether <c>__inBounds</c> was declared: the chunks run checked when it ends false.</returns>
     /// <remarks>
     /// A proof whose arithmetic may wrap in int (<see cref="System.OverflowException"/> from <c>LongInterval</c>) or
@@ -456,5 +405,4 @@ internal static class RunnerEmitter
         return true;
     }
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", " ").Replace("\n", " ");
 }

@@ -125,6 +125,20 @@ public static class Domain
         ThrowOverlap(sameIsSafe, writtenName, otherName);
     }
 
+    /// <summary>
+    /// The same check for two byte ranges of one allocation (device memory, which has no span): the written range
+    /// starts at <paramref name="writtenStart"/> and has <paramref name="writtenLength"/> bytes. The message is that
+    /// of overlapping spans.
+    /// </summary>
+    public static void RequireNoOverlap(long writtenStart, long writtenLength, long otherStart, long otherLength, bool sameIsSafe, string writtenName, string otherName)
+    {
+        if (writtenLength == 0 || otherLength == 0 || writtenStart + writtenLength <= otherStart || otherStart + otherLength <= writtenStart)
+            return;
+        if (sameIsSafe && writtenStart == otherStart && writtenLength == otherLength)
+            return;
+        ThrowOverlap(sameIsSafe, writtenName, otherName);
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowOverlap(bool sameIsSafe, string writtenName, string otherName)

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Model;
+
+namespace DataParallel.Compiler.Planning;
+
+/// <summary>
+/// Everything the GPU emitter needs for one kernel that can run on a GPU (<see cref="GpuPlanner"/>): the domain
+/// inference and the host-side checks — every access's bounds proof and the race requirements of the CPU entry
+/// points — which the GPU entry points evaluate against view lengths before anything is queued.
+/// </summary>
+/// <param name="Proven">A proof for every access of the body (none may reach ILGPU unproven).</param>
+/// <param name="Reduction">
+/// For a reduction kernel (1-D), how values combine: each GPU thread folds one block of <see cref="BlockSize"/> indices
+/// aligned to absolute indices, in index order, and the host combines the block partials in block order, so the
+/// result depends only on the input.
+/// </param>
+internal sealed record GpuKernelPlan(
+    KernelModel Kernel,
+    DomainInference Domain,
+    ImmutableArray<ProvenAccess> Proven,
+    IndexRanges Ranges,
+    EquatableArray<RuntimeRequirement> Requirements,
+    EquatableArray<SpanOverlapCheck> Overlaps,
+    ReductionPlan? Reduction)
+{
+    /// <summary>Indices per reduction block: blocks start at multiples of it, whatever the domain's start.</summary>
+    public const int BlockSize = 256;
+
+    /// <summary>ILGPU's typed loaders take at most 15 generic arguments: the index, the uniforms' struct and 13 views.</summary>
+    public const int MaxViews = 13;
+}

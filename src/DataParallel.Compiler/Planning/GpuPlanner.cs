@@ -1,0 +1,254 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Compiler.Analysis;
+using DataParallel.Compiler.Model;
+
+namespace DataParallel.Compiler.Planning;
+
+/// <summary>
+/// Decides whether a kernel can run on a GPU, for the generator (which then emits an ILGPU kernel) and the analyzer
+/// (which reports DP3003 otherwise): one whitelist of the IR constructs the GPU emitter lowers. Anything it does not
+/// name — a node type added to the IR later included — keeps the kernel CPU-only, so no unknown construct is ever
+/// emitted as broken GPU code.
+/// </summary>
+/// <remarks>
+/// Bounds are proven on the host: every access must have an entry proof (<see cref="AccessProof"/>), because an
+/// access out of bounds inside ILGPU's CPU accelerator ends the process, and a GPU cannot throw. What the GPU cannot
+/// throw either (integer division by zero, checked overflow, <c>Math.Abs(int.MinValue)</c>) keeps the kernel off the
+/// GPU rather than change its meaning there.
+/// </remarks>
+internal static class GpuPlanner
+{
+    private const string NotYet = "the GPU lowering does not cover ";
+
+    /// <summary>The public marker type of DataParallel.Gpu: a compilation that sees it gets GPU entry points.</summary>
+    public const string MarkerMetadataName = "DataParallel.Gpu.GpuSupport";
+
+    /// <summary>Math methods lowered to ILGPU's <c>XMath</c>, for float and double arguments.</summary>
+    private static readonly ImmutableHashSet<string> FloatingMath = ImmutableHashSet.Create(
+        "Sqrt", "Abs", "Floor", "Ceiling", "Truncate", "Exp", "Log", "Sin", "Cos", "Tanh");
+
+    /// <summary>
+    /// Decides from the kernel and its accesses (<see cref="KernelAccessAnalysis.Collect"/>; without them no race
+    /// requirement can be checked on the host, and the kernel stays off the GPU).
+    /// </summary>
+    public static GpuDecision Plan(KernelModel kernel, KernelAccesses? accesses)
+    {
+        if (Shape(kernel) is { } shape)
+            return shape;
+        if (accesses is null)
+            return GpuDecision.Blocked(NotYet + "kernels whose accesses the race analysis cannot read yet", GpuBlockReason.NotCoveredYet, null);
+        (EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps) = KernelAccessAnalysis.EntryChecks(accesses);
+        var blocker = new Blocker(kernel.ReturnType is not null);
+        Statement(kernel.Body, blocker);
+        if (blocker.Decision is { } construct)
+            return construct;
+        IndexRanges ranges = IndexRanges.Of(kernel);
+        ImmutableArray<ProvenAccess> proven = AccessProof.Collect(kernel, ranges, exactOnly: false);
+        if (Unproven(kernel.Body, proven) is { } unproven)
+            return unproven;
+        ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
+        return new GpuDecision(new GpuKernelPlan(kernel, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction), null, GpuBlockReason.NotCoveredYet, KernelNode.NoSource);
+    }
+
+    private static GpuDecision? Shape(KernelModel kernel)
+    {
+        if (kernel.Unlowered is { } unlowered)
+            return GpuDecision.Blocked(NotYet + unlowered, GpuBlockReason.NotCoveredYet, null);
+        if (kernel.ReturnType is { } result)
+        {
+            if (kernel.Dimensions > 1)
+                return GpuDecision.Blocked(NotYet + $"{kernel.Dimensions}-D reductions yet", GpuBlockReason.NotCoveredYet, null);
+            if (!IsDeviceType(result))
+                return GpuDecision.Blocked(NotYet + $"{result.Keyword()} reductions yet", GpuBlockReason.NotCoveredYet, null);
+            if (kernel.Reduce is ReductionKind.Min or ReductionKind.Max && result.IsFloatingPoint())
+                return GpuDecision.Blocked(NotYet + "floating-point Min and Max reductions yet (NaN and signed zeros)", GpuBlockReason.NotCoveredYet, null);
+        }
+        if (kernel.AssignedSpanParameters.Count > 0)
+            return GpuDecision.Blocked(NotYet + $"assigning span parameter '{kernel.AssignedSpanParameters[0]}' yet", GpuBlockReason.NotCoveredYet, null);
+        // A reduction's kernel takes one more view, its block partials.
+        int views = kernel.Parameters.Count(p => p.IsSpan), limit = GpuKernelPlan.MaxViews - (kernel.ReturnType is null ? 0 : 1);
+        if (views > limit)
+            return GpuDecision.Blocked($"ILGPU's kernel loaders take at most {limit} views besides the uniforms{(kernel.ReturnType is null ? "" : " and the partials")}, and the kernel has {views} spans", GpuBlockReason.IlgpuCannotCompile, null);
+        foreach (KernelParameter parameter in kernel.Parameters.Where(p => p.Kind != ParameterKind.Index))
+        {
+            if (parameter.RefKind is ParameterRefKind.Ref or ParameterRefKind.Out)
+                return GpuDecision.Blocked(NotYet + $"the ref parameter '{parameter.Name}' yet", GpuBlockReason.NotCoveredYet, null);
+            if (!IsDeviceType(parameter.Type))
+                return GpuDecision.Blocked(NotYet + $"the {parameter.Type.Keyword()} parameter '{parameter.Name}' yet", GpuBlockReason.NotCoveredYet, null);
+        }
+        return null;
+    }
+
+    /// <summary>Element and uniform types the GPU kernels take as they are (bool and Half are not covered yet).</summary>
+    private static bool IsDeviceType(ScalarKind type) => type.IsInteger() || type is ScalarKind.Single or ScalarKind.Double;
+
+    /// <summary>Types of values and locals inside a GPU kernel: the device types, and bool (conditions, flags).</summary>
+    private static bool IsKernelValueType(ScalarKind type) => IsDeviceType(type) || type == ScalarKind.Boolean;
+
+    /// <summary>The first statement or expression the whitelist does not name, as the decision to return.</summary>
+    private sealed class Blocker(bool reduction)
+    {
+        /// <summary>Whether <c>return value;</c> is the kernel's (a reduction), rather than unknown.</summary>
+        public bool Reduction { get; } = reduction;
+
+        public GpuDecision? Decision { get; private set; }
+
+        public bool Found => Decision is not null;
+
+        public void Set(string construct, GpuBlockReason reason, KernelNode node) => Decision ??= GpuDecision.Blocked(construct, reason, node);
+    }
+
+    private static void Statement(KernelStatement statement, Blocker blocker)
+    {
+        if (blocker.Found)
+            return;
+        switch (statement)
+        {
+            case DeclareLocalStatement declare:
+                if (!IsKernelValueType(declare.Type))
+                    blocker.Set(NotYet + $"{declare.Type.Keyword()} locals yet", GpuBlockReason.NotCoveredYet, statement);
+                else if (declare.Initializer is { } initializer)
+                    Expression(initializer, blocker);
+                break;
+            case AssignLocalStatement assign:
+                Expression(assign.Value, blocker);
+                break;
+            case StoreStatement store when store.Slice is null:
+                Expression(store.Index, blocker);
+                Expression(store.Value, blocker);
+                break;
+            case BlockStatement block:
+                foreach (KernelStatement nested in block.Statements)
+                    Statement(nested, blocker);
+                break;
+            case IfStatement branch:
+                Expression(branch.Condition, blocker);
+                Statement(branch.Then, blocker);
+                if (branch.Else is { } otherwise)
+                    Statement(otherwise, blocker);
+                break;
+            // A for loop's increments become the for header's iterators: assignments only. A do loop has none.
+            case LoopStatement loop when loop.Increments.All(i => i is AssignLocalStatement) && !(loop.ConditionAfterBody && (loop.Increments.Count > 0 || loop.Condition is null)):
+                foreach (KernelStatement initializer in loop.Initializers)
+                    Statement(initializer, blocker);
+                if (loop.Condition is { } condition)
+                    Expression(condition, blocker);
+                foreach (KernelStatement increment in loop.Increments)
+                    Statement(increment, blocker);
+                Statement(loop.Body, blocker);
+                break;
+            case BreakStatement or ContinueStatement or ReturnStatement { Value: null }:
+                break;
+            case ReturnStatement { Value: { } value } when blocker.Reduction:
+                Expression(value, blocker);
+                break;
+            case StoreStatement or SliceCheckStatement:
+                blocker.Set(NotYet + "span slices and ranges yet", GpuBlockReason.NotCoveredYet, statement);
+                break;
+            case SharedWriteStatement shared:
+                blocker.Set($"{shared.Display} writes shared state, which a GPU kernel cannot do race-free", GpuBlockReason.NotCoveredYet, statement);
+                break;
+            default:
+                blocker.Set(NotYet + $"this statement ({statement.GetType().Name}) yet", GpuBlockReason.NotCoveredYet, statement);
+                break;
+        }
+    }
+
+    private static void Expression(KernelExpression expression, Blocker blocker)
+    {
+        if (blocker.Found)
+            return;
+        switch (expression)
+        {
+            case ConstantExpression or IndexExpression or UniformExpression or LocalExpression or SpanLengthExpression:
+                if (!IsKernelValueType(expression.Type))
+                    blocker.Set(NotYet + $"{expression.Type.Keyword()} values yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case LoadExpression { Slice: null } load:
+                Expression(load.Index, blocker);
+                return;
+            case LoadExpression:
+                blocker.Set(NotYet + "span slices and ranges yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case UnaryExpression { Checked: true } or BinaryExpression { Checked: true } or ConvertExpression { Checked: true }:
+                blocker.Set("checked arithmetic: a GPU cannot throw OverflowException, and the GPU lowering does not guard it yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case BinaryExpression { Operator: BinaryOperator.Divide or BinaryOperator.Remainder } division when division.Type.IsInteger():
+                blocker.Set("integer division: a GPU cannot throw DivideByZeroException, and the GPU lowering does not guard it yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case BinaryExpression { Operator: BinaryOperator.Remainder } remainder when remainder.Type.IsFloatingPoint():
+                blocker.Set(NotYet + "floating-point remainder yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case UnaryExpression unary when IsKernelValueType(unary.Type):
+                Expression(unary.Operand, blocker);
+                return;
+            case BinaryExpression binary when IsKernelValueType(binary.Type):
+                Expression(binary.Left, blocker);
+                Expression(binary.Right, blocker);
+                return;
+            case ConvertExpression convert when IsDeviceType(convert.Type) && IsDeviceType(convert.Operand.Type):
+                Expression(convert.Operand, blocker);
+                return;
+            case ConditionalExpression conditional when IsKernelValueType(conditional.Type):
+                Expression(conditional.Condition, blocker);
+                Expression(conditional.WhenTrue, blocker);
+                Expression(conditional.WhenFalse, blocker);
+                return;
+            case MathCallExpression call when IsLowerableMath(call):
+                foreach (KernelExpression argument in call.Arguments)
+                    Expression(argument, blocker);
+                return;
+            case MathCallExpression call:
+                blocker.Set(NotYet + $"{call.ContainingType.Split('.').Last()}.{call.Method} yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case HelperCallExpression helper:
+                blocker.Set(NotYet + $"the call {helper.Display} yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            default:
+                blocker.Set(NotYet + $"this expression ({expression.GetType().Name}, {expression.Type.Keyword()}) yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// <c>Math</c>/<c>MathF</c> methods with an <c>XMath</c> equivalent of the same meaning: the float/double functions
+    /// of <see cref="FloatingMath"/>, and integer <c>Min</c>/<c>Max</c> (float <c>Min</c>/<c>Max</c> differ on NaN
+    /// and signed zeros, integer <c>Abs</c> throws for the minimum value), and the <c>BitOperations</c> bit counts.
+    /// </summary>
+    public static bool IsLowerableMath(MathCallExpression call)
+    {
+        // BitOperations counts of a uint or ulong: XMath's overloads count the same bits (32 and 64 for zero).
+        if (call.ContainingType == "System.Numerics.BitOperations")
+            return MathMethodNames.IsBitCount(call.Method) && call.Type == ScalarKind.Int32 && call.Arguments.Count == 1 && call.Arguments[0].Type is ScalarKind.UInt32 or ScalarKind.UInt64;
+        if (call.ContainingType is not ("System.Math" or "System.MathF") || call.RoundingMode is not null)
+            return false;
+        if (call.Arguments.Any(a => a.Type != call.Type))
+            return false;
+        if (call.Type is ScalarKind.Single or ScalarKind.Double)
+            return FloatingMath.Contains(call.Method) && call.Arguments.Count == 1;
+        return call.Type.IsInteger() && call.Method is "Min" or "Max" && call.Arguments.Count == 2;
+    }
+
+    /// <summary>The first access without an entry proof: its index depends on data or on values the host cannot bound.</summary>
+    private static GpuDecision? Unproven(KernelStatement body, ImmutableArray<ProvenAccess> proven)
+    {
+        bool Proven(int access) => proven.Any(p => p.IsAccess && p.NodeIds.Contains(access));
+        foreach (KernelStatement statement in KernelWalker.Statements(body))
+        {
+            if (statement is StoreStatement store && !Proven(store.Id))
+                return UnprovenAccess(store.Display, statement);
+            foreach (LoadExpression load in KernelWalker.OwnExpressions(statement).SelectMany(KernelWalker.Expressions).OfType<LoadExpression>())
+            {
+                if (!Proven(load.Id))
+                    return UnprovenAccess(load.Display, load);
+            }
+        }
+        return null;
+    }
+
+    private static GpuDecision UnprovenAccess(string display, KernelNode node) => GpuDecision.Blocked(
+        $"the bounds of {display} cannot be proven before launch (its index depends on data or on values the entry point cannot bound), and a GPU cannot throw IndexOutOfRangeException",
+        GpuBlockReason.NotCoveredYet, node);
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DataParallel.Analyzers;
+using DataParallel.Gpu.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace DataParallel.Gpu.Tests.Generation;
+
+/// <summary>
+/// DP3003 is reported exactly where the generator emits no GPU entry points (one whitelist decides both), only when
+/// the project references DataParallel.Gpu, and on the construct that keeps the kernel off the GPU.
+/// </summary>
+public sealed class PortabilityDiagnosticTests
+{
+    private const string Source = """
+        using System;
+        using DataParallel;
+
+        namespace Probe;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
+
+            [Parallel]
+            public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
+
+            [Parallel]
+            public static void Gather(int i, ReadOnlySpan<int> index, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[index[i]];
+
+            [Parallel(Reduce = Reduction.Max)]
+            public static float Peak(int i, ReadOnlySpan<float> x) => x[i];
+
+            [Parallel]
+            public static void Checked(int i, ReadOnlySpan<int> x, Span<int> y) => y[i] = checked(x[i] * 3);
+        }
+        """;
+
+    private static ImmutableArray<Diagnostic> Analyze(bool referenceGpu)
+        => GpuCompilation.Create(referenceGpu, Source)
+            .WithAnalyzers([new KernelAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .Where(d => d.Id == "DP3003")
+            .ToImmutableArray();
+
+    [Fact]
+    public void Without_the_gpu_package_nothing_is_reported_and_no_gpu_file_is_generated()
+    {
+        Assert.Empty(Analyze(referenceGpu: false));
+        var (_, _, result) = GpuCompilation.Generate(GpuCompilation.Create(referenceGpu: false, Source));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Gpu", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_kernel_kept_off_the_gpu_is_reported_on_its_construct_and_gets_no_gpu_file()
+    {
+        ImmutableArray<Diagnostic> diagnostics = Analyze(referenceGpu: true);
+        Assert.Equal(4, diagnostics.Length);
+        string Reported(string kernel) => Assert.Single(diagnostics, d => d.GetMessage().StartsWith($"Kernel '{kernel}'", System.StringComparison.Ordinal)) is var d
+            ? $"{d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)} | {d.GetMessage()}"
+            : "";
+
+        Assert.Contains("x[i] / m | ", Reported("Divide"));
+        Assert.Contains("DivideByZeroException", Reported("Divide"));
+        Assert.Contains("x[index[i]]", Reported("Gather"));
+        Assert.Contains("IndexOutOfRangeException", Reported("Gather"));
+        Assert.Contains("floating-point Min and Max reductions", Reported("Peak"));
+        Assert.Contains("OverflowException", Reported("Checked"));
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("'Saxpy'", System.StringComparison.Ordinal));
+
+        var (_, _, result) = GpuCompilation.Generate(GpuCompilation.Create(referenceGpu: true, Source));
+        string[] gpuFiles = result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(p => p.EndsWith("Gpu.g.cs", System.StringComparison.Ordinal)).ToArray();
+        Assert.Single(gpuFiles, f => f.Contains("SaxpyKernel", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(gpuFiles, f => f.Contains("Divide", System.StringComparison.Ordinal) || f.Contains("Gather", System.StringComparison.Ordinal) || f.Contains("Peak", System.StringComparison.Ordinal));
+    }
+}

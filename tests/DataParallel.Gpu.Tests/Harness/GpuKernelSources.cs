@@ -1,0 +1,155 @@
+namespace DataParallel.Gpu.Tests.Harness;
+
+/// <summary>
+/// Kernels the GPU tests generate and run, each with drivers: the scalar reference (the kernel method for every index
+/// in order) and calls of the generated GPU entry points with host spans. View entry points are called by reflection.
+/// </summary>
+internal static class GpuKernelSources
+{
+    public const string Kernels = """
+        using System;
+        using DataParallel;
+        using DataParallel.Gpu;
+        using ILGPU;
+        using ILGPU.Runtime;
+
+        namespace Probe;
+
+        public static partial class Kernels
+        {
+            [Parallel]
+            public static void Saxpy(int i, float a, ReadOnlySpan<float> x, Span<float> y) => y[i] = a * x[i] + y[i];
+
+            [Parallel]
+            public static void Bits(int i, uint mask, ReadOnlySpan<uint> x, Span<uint> y)
+                => y[i] = ((x[i] ^ (x[i] << 3)) & mask) | (x[i] >> 5) | (uint)(~i & 0xF0);
+
+            [Parallel]
+            public static void Mixed(int i, long scale, ReadOnlySpan<int> x, ReadOnlySpan<double> d, Span<long> y, Span<float> f)
+            {
+                long v = x[i] * scale - (long)d[i];
+                y[i] = v >= 0 ? v : -v;
+                f[i] = (float)(d[i] * 0.5) + (float)x[i];
+            }
+
+            [Parallel(Dimensions = 2)]
+            public static void MatMul(int row, int col, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c)
+            {
+                float sum = 0;
+                for (int p = 0; p < k; p++)
+                    sum += a[row * k + p] * b[p * n + col];
+                c[row * n + col] = sum;
+            }
+
+            [Parallel(Dimensions = 3)]
+            public static void Volume(int z, int y, int x, int ny, int nx, ReadOnlySpan<int> a, Span<int> b)
+                => b[(z * ny + y) * nx + x] = a[(z * ny + y) * nx + x] * 3 + z - y + x;
+
+            [Parallel]
+            public static void Branches(int i, float limit, ReadOnlySpan<float> x, Span<float> y)
+            {
+                if (x[i] < 0)
+                {
+                    y[i] = 0;
+                    return;
+                }
+                float v = x[i];
+                int steps = 0;
+                while (v > limit && steps < 8)
+                {
+                    v = v * 0.5f;
+                    steps++;
+                }
+                y[i] = steps > 4 ? -v : v;
+            }
+
+            [Parallel]
+            public static void Transcendental(int i, ReadOnlySpan<float> x, Span<float> s, Span<float> e, ReadOnlySpan<double> d, Span<double> c)
+            {
+                s[i] = MathF.Sin(x[i]) + MathF.Sqrt(MathF.Abs(x[i]));
+                e[i] = MathF.Exp(x[i] * 0.25f) + MathF.Log(1f + MathF.Abs(x[i])) + MathF.Floor(x[i]);
+                c[i] = Math.Cos(d[i]) + Math.Tanh(d[i]) + Math.Ceiling(d[i]);
+            }
+
+            [Parallel]
+            public static void Counts(int i, ReadOnlySpan<uint> x, ReadOnlySpan<ulong> w, Span<int> y)
+                => y[i] = System.Numerics.BitOperations.PopCount(x[i]) + 100 * System.Numerics.BitOperations.LeadingZeroCount(w[i])
+                    + 10000 * System.Numerics.BitOperations.TrailingZeroCount(x[i]);
+
+            [Parallel]
+            public static void Narrow(int i, short bias, ReadOnlySpan<byte> x, Span<short> y) => y[i] = (short)(x[i] * 3 - bias);
+
+            [Parallel(Reduce = Reduction.Sum)]
+            public static float Dot(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> y) => x[i] * y[i];
+
+            [Parallel(Reduce = Reduction.Sum)]
+            public static long SumSquares(int i, ReadOnlySpan<int> x)
+            {
+                if (x[i] < 0)
+                    return 0;
+                long v = x[i];
+                return v * v;
+            }
+
+            [Parallel(Reduce = Reduction.Xor)]
+            public static uint Checksum(int i, ReadOnlySpan<uint> x) => x[i] * 2654435761u;
+
+            [Parallel(Reduce = Reduction.Min)]
+            public static int Lowest(int i, ReadOnlySpan<int> x) => x[i];
+
+            // Integer division: a GPU cannot throw DivideByZeroException, so this kernel stays CPU-only (DP3003).
+            [Parallel]
+            public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
+        }
+
+        public static class Drivers
+        {
+            public static void SaxpyScalar(float a, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Saxpy(i, a, x, y); }
+            public static void SaxpySpans(Accelerator gpu, float a, float[] x, float[] y) => Kernels.Saxpy(gpu, a, x, y);
+            public static void SaxpyRangeScalar(int start, int end, float a, float[] x, float[] y) { for (int i = start; i < end; i++) Kernels.Saxpy(i, a, x, y); }
+            public static void SaxpyRangeSpans(Accelerator gpu, float a, float[] x, float[] y) => Kernels.Saxpy(gpu, 1..^1, a, x, y);
+            public static void SaxpySameSpan(Accelerator gpu, float a, float[] y) => Kernels.Saxpy(gpu, a, y, y);
+            public static void SaxpyCpuOverlapping(float[] data) => Kernels.Saxpy(2f, data.AsSpan(0, 10), data.AsSpan(5, 10));
+
+            public static void BitsScalar(uint mask, uint[] x, uint[] y) { for (int i = 0; i < y.Length; i++) Kernels.Bits(i, mask, x, y); }
+            public static void BitsSpans(Accelerator gpu, uint mask, uint[] x, uint[] y) => Kernels.Bits(gpu, mask, x, y);
+
+            public static void MixedScalar(long scale, int[] x, double[] d, long[] y, float[] f) { for (int i = 0; i < y.Length; i++) Kernels.Mixed(i, scale, x, d, y, f); }
+            public static void MixedSpans(Accelerator gpu, long scale, int[] x, double[] d, long[] y, float[] f) => Kernels.Mixed(gpu, scale, x, d, y, f);
+
+            public static void MatMulScalar(int m, int n, int k, float[] a, float[] b, float[] c)
+            {
+                for (int row = 0; row < m; row++)
+                    for (int col = 0; col < n; col++)
+                        Kernels.MatMul(row, col, n, k, a, b, c);
+            }
+            public static void MatMulSpans(Accelerator gpu, int m, int n, int k, float[] a, float[] b, float[] c) => Kernels.MatMul(gpu, 0..m, 0..n, n, k, a, b, c);
+
+            public static void VolumeScalar(int nz, int ny, int nx, int[] a, int[] b)
+            {
+                for (int z = 0; z < nz; z++)
+                    for (int y = 0; y < ny; y++)
+                        for (int x = 0; x < nx; x++)
+                            Kernels.Volume(z, y, x, ny, nx, a, b);
+            }
+            public static void VolumeSpans(Accelerator gpu, int nz, int ny, int nx, int[] a, int[] b) => Kernels.Volume(gpu, 0..nz, 0..ny, 0..nx, ny, nx, a, b);
+
+            public static void BranchesScalar(float limit, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Branches(i, limit, x, y); }
+            public static void BranchesSpans(Accelerator gpu, float limit, float[] x, float[] y) => Kernels.Branches(gpu, limit, x, y);
+
+            public static void CountsScalar(uint[] x, ulong[] w, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Counts(i, x, w, y); }
+            public static void CountsSpans(Accelerator gpu, uint[] x, ulong[] w, int[] y) => Kernels.Counts(gpu, x, w, y);
+            public static void NarrowScalar(short bias, byte[] x, short[] y) { for (int i = 0; i < y.Length; i++) Kernels.Narrow(i, bias, x, y); }
+            public static void NarrowSpans(Accelerator gpu, short bias, byte[] x, short[] y) => Kernels.Narrow(gpu, bias, x, y);
+            public static float DotCpu(float[] x, float[] y) => Kernels.Dot(x, y);
+            public static float DotSpans(Accelerator gpu, float[] x, float[] y) => Kernels.Dot(gpu, x, y);
+            public static long SumSquaresScalar(int start, int end, int[] x) { long s = 0; for (int i = start; i < end; i++) s += Kernels.SumSquares(i, x); return s; }
+            public static long SumSquaresRangeSpans(Accelerator gpu, int start, int end, int[] x) => Kernels.SumSquares(gpu, start..end, x);
+            public static uint ChecksumScalar(uint[] x) { uint s = 0; for (int i = 0; i < x.Length; i++) s ^= Kernels.Checksum(i, x); return s; }
+            public static uint ChecksumSpans(Accelerator gpu, uint[] x) => Kernels.Checksum(gpu, x);
+            public static int LowestSpans(Accelerator gpu, int[] x) => Kernels.Lowest(gpu, x);
+            public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }
+            public static void TranscendentalSpans(Accelerator gpu, float[] x, float[] s, float[] e, double[] d, double[] c) => Kernels.Transcendental(gpu, x, s, e, d, c);
+        }
+        """;
+}

@@ -60,6 +60,8 @@ internal static class Program
             AnsiConsole.Write(table.Table);
         }
 
+        allPassed &= GpuSection.Run(Elements, random);
+
         AnsiConsole.MarkupLine(allPassed
             ? "[green]All checks passed: every generated entry point agrees with its scalar kernel.[/]"
             : "[red]Some generated results differ from the scalar kernel beyond their tolerance.[/]");

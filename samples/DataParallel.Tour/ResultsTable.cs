@@ -37,7 +37,8 @@ internal sealed class ResultsTable
             Check(result.Check));
     }
 
-    private static string Milliseconds(TimeSpan time)
+    /// <summary>A median time as the tables show it.</summary>
+    public static string Milliseconds(TimeSpan time)
         => time.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
 
     private static string SpeedUp(double speedUp)
@@ -46,7 +47,8 @@ internal sealed class ResultsTable
         return speedUp >= 1 ? $"[bold green]{text}[/]" : $"[yellow]{text}[/]";
     }
 
-    private static string Check(ResultCheck check) => check switch
+    /// <summary>A check's outcome as the tables show it: the tolerance met, or where it was missed.</summary>
+    public static string Check(ResultCheck check) => check switch
     {
         { Passed: true, Tolerance.IsBitwise: true } => "[green]✓ bitwise[/]",
         { Passed: true, Tolerance.IsRelative: true } => $"[green]✓ {check.MaxRelative:0.0e0} rel[/]\n[grey]≤ {check.Tolerance.MaxRelative:0e0} ok[/]",

@@ -11,7 +11,7 @@ namespace DataParallel.Tour;
 
 /// <summary>
 /// The tour's GPU section: with DataParallel.Gpu referenced, the generator also made the kernels ILGPU kernels with
-/// entry points taking an <see cref="Accelerator"/>. On a CUDA or usable OpenCL device, a few of them run through
+/// entry points taking an <see cref="Accelerator"/>. On a CUDA or usable OpenCL device, four of them run through
 /// those entry points, checked against the scalar kernel and timed; without one, the section says so in one line and
 /// runs SAXPY on ILGPU's CPU accelerator as a correctness check only.
 /// </summary>
@@ -88,6 +88,19 @@ internal static class GpuSection
             ResultCheck check = ResultCheck.Compare([(float)reference], [dot], Tolerance.Relative(1e-4));
             passed &= check.Passed;
             AddRow(table, "Dot", "Σ xᵢ·yᵢ (Sum)", "views", elements, check, MedianTimer.Measure(() => { }, Launch));
+        }
+
+        // MaxAbs, a float Max reduction: Math.Max's NaN and signed-zero rules, so the GPU's value is the scalar fold's bits.
+        {
+            float expected = float.NegativeInfinity;
+            for (int i = 0; i < elements; i++)
+                expected = Math.Max(expected, Kernels.MaxAbs(i, x));
+            float maxAbs = 0;
+            void Launch() => maxAbs = Kernels.MaxAbs(accelerator, xOnDevice.View);
+            Launch();
+            ResultCheck check = ResultCheck.Compare([expected], [maxAbs], Tolerance.Bitwise);
+            passed &= check.Passed;
+            AddRow(table, "MaxAbs", "max |xᵢ| (Max)", "views", elements, check, MedianTimer.Measure(() => { }, Launch));
         }
 
         AnsiConsole.Write(table);

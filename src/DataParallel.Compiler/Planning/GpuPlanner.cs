@@ -62,8 +62,6 @@ internal static class GpuPlanner
                 return GpuDecision.Blocked(NotYet + $"{kernel.Dimensions}-D reductions yet", GpuBlockReason.NotCoveredYet, null);
             if (!IsDeviceType(result))
                 return GpuDecision.Blocked(NotYet + $"{result.Keyword()} reductions yet", GpuBlockReason.NotCoveredYet, null);
-            if (kernel.Reduce is ReductionKind.Min or ReductionKind.Max && result.IsFloatingPoint())
-                return GpuDecision.Blocked(NotYet + "floating-point Min and Max reductions yet (NaN and signed zeros)", GpuBlockReason.NotCoveredYet, null);
         }
         if (kernel.AssignedSpanParameters.Count > 0)
             return GpuDecision.Blocked(NotYet + $"assigning span parameter '{kernel.AssignedSpanParameters[0]}' yet", GpuBlockReason.NotCoveredYet, null);

@@ -6,7 +6,11 @@ namespace DataParallel.Compiler.Planning;
 /// <param name="Type">The reduced value's type.</param>
 /// <param name="Identity">The C# expression of the identity (the result of an empty domain).</param>
 /// <param name="CombineFormat">A format with {0} and {1} for the left and right partials.</param>
-internal sealed record ReductionPlan(ScalarKind Type, string Identity, string CombineFormat)
+/// <param name="DeviceCombineFormat">
+/// The combining format inside a GPU kernel where it must differ from <paramref name="CombineFormat"/>: ILGPU compiles
+/// floating-point <c>Math.Min</c>/<c>Max</c> to the device's instructions, whose NaN and signed-zero results differ.
+/// </param>
+internal sealed record ReductionPlan(ScalarKind Type, string Identity, string CombineFormat, string? DeviceCombineFormat = null)
 {
     public static ReductionPlan Create(ReductionKind reduce, ScalarKind type)
     {
@@ -27,8 +31,8 @@ internal sealed record ReductionPlan(ScalarKind Type, string Identity, string Co
         {
             ReductionKind.Sum => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} + {{1}}))"),
             ReductionKind.Product => new(type, LiteralFormatter.Format(1, type), $"unchecked(({t})({{0}} * {{1}}))"),
-            ReductionKind.Min => new(type, maxValue, "global::System.Math.Min({0}, {1})"),
-            ReductionKind.Max => new(type, minValue, "global::System.Math.Max({0}, {1})"),
+            ReductionKind.Min => new(type, maxValue, "global::System.Math.Min({0}, {1})", type.IsFloatingPoint() ? "global::DataParallel.Gpu.GpuMath.Min({0}, {1})" : null),
+            ReductionKind.Max => new(type, minValue, "global::System.Math.Max({0}, {1})", type.IsFloatingPoint() ? "global::DataParallel.Gpu.GpuMath.Max({0}, {1})" : null),
             ReductionKind.And => new(type, $"unchecked(({t})(-1))", $"unchecked(({t})({{0}} & {{1}}))"),
             ReductionKind.Or => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} | {{1}}))"),
             ReductionKind.Xor => new(type, LiteralFormatter.Format(0, type), $"unchecked(({t})({{0}} ^ {{1}}))"),
@@ -36,5 +40,9 @@ internal sealed record ReductionPlan(ScalarKind Type, string Identity, string Co
         };
     }
 
+    /// <summary>The C# expression combining two partials on the CPU (and on the host, for GPU block partials).</summary>
     public string Combine(string left, string right) => string.Format(CombineFormat, left, right);
+
+    /// <summary>The C# expression combining two partials inside a GPU kernel.</summary>
+    public string DeviceCombine(string left, string right) => string.Format(DeviceCombineFormat ?? CombineFormat, left, right);
 }

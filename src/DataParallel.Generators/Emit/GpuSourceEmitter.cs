@@ -115,7 +115,7 @@ internal static class GpuSourceEmitter
             writer.Line("int __to = (int)((__block + 1) * BlockSize > __end ? __end : (__block + 1) * BlockSize);");
             writer.Line($"{type} __partial = {reduction.Identity};");
             writer.Line($"for (int {index} = __from; {index} < __to; {index}++)");
-            writer.Line($"    __partial = {reduction.Combine("__partial", $"Element({index}, {GpuExpressionWriter.Uniforms}{arguments})")};");
+            writer.Line($"    __partial = {reduction.DeviceCombine("__partial", $"Element({index}, {GpuExpressionWriter.Uniforms}{arguments})")};");
             writer.Line("__partials[__index] = __partial;");
         }
         writer.Line();

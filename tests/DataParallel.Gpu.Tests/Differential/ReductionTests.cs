@@ -40,6 +40,57 @@ public sealed class ReductionTests(CpuAccelerator cpu) : IClassFixture<CpuAccele
         Assert.Equal(0u, GeneratedKernels.Evaluate<uint>("ChecksumSpans", _gpu, Array.Empty<uint>()));
     }
 
+    /// <summary>Values that tell the NaN and signed-zero rules apart: NaN, ±0, ±∞ and ordinary numbers.</summary>
+    private static readonly double[] s_specials = [double.NaN, 0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, 1.5, -2.25];
+
+    [Fact]
+    public void Float_max_and_double_min_equal_the_scalar_fold_with_nans_signed_zeros_and_infinities()
+    {
+        // Math.Max and Math.Min's rules: a NaN anywhere gives NaN; −0 < +0. Inputs of 600 values span three blocks and
+        // put each special value alone, in pairs and in every block position the random draw gives.
+        var random = new Random(11);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            int n = random.Next(0, 600);
+            double[] values = Enumerable.Range(0, n)
+                .Select(_ => random.Next(4) == 0 ? s_specials[random.Next(s_specials.Length)] : random.NextDouble() * 200 - 100)
+                .Select(v => trial % 3 == 0 && double.IsNaN(v) ? 0.0 : v)   // a third of the trials without NaN
+                .ToArray();
+            float[] floats = values.Select(v => (float)v).ToArray();
+
+            float expectedMax = floats.Aggregate(float.NegativeInfinity, Math.Max);
+            AssertSameValue(expectedMax, GeneratedKernels.Evaluate<float>("HighestSpans", _gpu, floats));
+            AssertSameValue(expectedMax, GeneratedKernels.Evaluate<float>("HighestCpu", floats));
+            double expectedMin = values.Aggregate(double.PositiveInfinity, Math.Min);
+            AssertSameValue(expectedMin, GeneratedKernels.Evaluate<double>("LowestDoubleSpans", _gpu, values));
+            AssertSameValue(expectedMin, GeneratedKernels.Evaluate<double>("LowestDoubleCpu", values));
+        }
+    }
+
+    [Fact]
+    public void Every_pair_of_special_values_reduces_as_math_max_and_min_take_it()
+    {
+        // Pairs in both orders, within one block: the device's fold itself, not the host's combination of blocks.
+        foreach (double first in s_specials)
+        {
+            foreach (double second in s_specials)
+            {
+                float[] floats = [(float)first, (float)second];
+                AssertSameValue(Math.Max((float)first, (float)second), GeneratedKernels.Evaluate<float>("HighestSpans", _gpu, floats));
+                AssertSameValue(Math.Min(first, second), GeneratedKernels.Evaluate<double>("LowestDoubleSpans", _gpu, new[] { first, second }));
+            }
+        }
+    }
+
+    // Bit for bit, so that −0 and +0 differ; any NaN matches any NaN (the payload is not part of the contract).
+    private static void AssertSameValue(double expected, double actual)
+    {
+        if (double.IsNaN(expected))
+            Assert.True(double.IsNaN(actual), $"expected NaN, got {actual}");
+        else
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
+    }
+
     [Fact]
     public void A_float_dot_is_the_block_schemes_value_the_same_on_every_call_and_close_to_the_cpus()
     {

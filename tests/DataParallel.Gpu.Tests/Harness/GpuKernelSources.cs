@@ -97,6 +97,12 @@ internal static class GpuKernelSources
             [Parallel(Reduce = Reduction.Min)]
             public static int Lowest(int i, ReadOnlySpan<int> x) => x[i];
 
+            [Parallel(Reduce = Reduction.Max)]
+            public static float Highest(int i, ReadOnlySpan<float> x) => x[i];
+
+            [Parallel(Reduce = Reduction.Min)]
+            public static double LowestDouble(int i, ReadOnlySpan<double> x) => x[i];
+
             // Integer division: a GPU cannot throw DivideByZeroException, so this kernel stays CPU-only (DP3003).
             [Parallel]
             public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
@@ -148,6 +154,10 @@ internal static class GpuKernelSources
             public static uint ChecksumScalar(uint[] x) { uint s = 0; for (int i = 0; i < x.Length; i++) s ^= Kernels.Checksum(i, x); return s; }
             public static uint ChecksumSpans(Accelerator gpu, uint[] x) => Kernels.Checksum(gpu, x);
             public static int LowestSpans(Accelerator gpu, int[] x) => Kernels.Lowest(gpu, x);
+            public static float HighestSpans(Accelerator gpu, float[] x) => Kernels.Highest(gpu, x);
+            public static float HighestCpu(float[] x) => Kernels.Highest(x);
+            public static double LowestDoubleSpans(Accelerator gpu, double[] x) => Kernels.LowestDouble(gpu, x);
+            public static double LowestDoubleCpu(double[] x) => Kernels.LowestDouble(x);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }
             public static void TranscendentalSpans(Accelerator gpu, float[] x, float[] s, float[] e, double[] d, double[] c) => Kernels.Transcendental(gpu, x, s, e, d, c);
         }

@@ -35,7 +35,22 @@ public sealed class PtxCompilationTests
 
     [Fact]
     public void Every_gpu_lowerable_kernel_of_the_sources_has_a_gpu_kernel()
-        => Assert.Equal(13, GeneratedGpuKernels().Count());
+        => Assert.Equal(15, GeneratedGpuKernels().Count());
+
+    [Theory]
+    [InlineData("Highest", "max.f32")]
+    [InlineData("LowestDouble", "min.f64")]
+    public void Float_min_and_max_reductions_fold_with_comparisons_not_the_devices_instruction(string kernelName, string instruction)
+    {
+        // PTX's min/max return the other operand for a NaN; Math.Min/Max return NaN. The CPU accelerator runs .NET's
+        // Math either way, so only the PTX shows that the device fold uses GpuMath's comparisons.
+        MethodInfo kernel = GeneratedGpuKernels().Single(m => m.DeclaringType!.Name.StartsWith($"__{kernelName}Kernel_", System.StringComparison.Ordinal));
+        using Context context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_80), CudaArchitecture.SM_80, CudaInstructionSet.ISA_70, nvvmAPI: null);
+        var compiled = (PTXCompiledKernel)backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(kernel), KernelSpecialization.Empty);
+        Assert.Contains("setp.", compiled.PTXAssembly);
+        Assert.DoesNotContain(instruction, compiled.PTXAssembly);
+    }
 
     [Theory]
     [MemberData(nameof(GeneratedKernelNames))]

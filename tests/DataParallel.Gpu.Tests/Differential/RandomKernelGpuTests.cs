@@ -87,7 +87,9 @@ public sealed class RandomKernelGpuTests(CpuAccelerator cpu, ITestOutputHelper o
         }
         output.WriteLine($"{onGpu} of {kernels} random kernels got GPU entry points; {checkedKernels} checked against their scalar kernels " +
             $"({throughViews} also through the view form); {refused} call(s) refused on the host.");
-        Assert.True(checkedKernels >= 10, $"Only {checkedKernels} random kernels reached the GPU: the test checks too little.");
+        // The default batches must keep reaching the GPU; an explored batch may hold few GPU kernels.
+        if (batches == s_defaultBatches)
+            Assert.True(checkedKernels >= 10, $"Only {checkedKernels} random kernels reached the GPU: the test checks too little.");
     }
 
     /// <summary>Runs one kernel on every small shape; returns how many calls the GPU entry point refused.</summary>
@@ -205,7 +207,8 @@ public sealed class RandomKernelGpuTests(CpuAccelerator cpu, ITestOutputHelper o
 
         /// <summary>The GPU file generated for <paramref name="kernel"/>, for failure reports.</summary>
         public string GpuSource(string kernel)
-            => string.Join("\n", _output.SyntaxTrees.Where(t => t.FilePath.Contains(kernel + "Gpu", StringComparison.Ordinal) || (t.FilePath.Contains("Gpu", StringComparison.Ordinal) && t.FilePath.Contains("." + kernel, StringComparison.Ordinal)))
+            => string.Join("\n", _output.SyntaxTrees
+                .Where(t => t.FilePath.Contains($".{kernel}Kernel_", StringComparison.Ordinal) && t.FilePath.EndsWith("Gpu.g.cs", StringComparison.Ordinal))
                 .Select(t => $"// {t.FilePath}\n{t}"));
     }
 }

@@ -27,4 +27,11 @@ internal sealed class GpuEntryNames
 
     /// <summary>The uniforms and spans, in the kernel's order.</summary>
     public IReadOnlyList<KernelParameter> Data { get; }
+
+    /// <summary>
+    /// Whether the kernel takes spans: without any (a reduction over uniforms alone), the host-span form would have
+    /// the accelerator form's very signature, so only the accelerator form is written; a reduction's waits and returns
+    /// the value as the span form would, and a kernel with neither spans nor a result has nothing to copy back.
+    /// </summary>
+    public bool HasSpans => Data.Any(p => p.IsSpan);
 }

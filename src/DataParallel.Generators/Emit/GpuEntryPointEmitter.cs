@@ -32,7 +32,8 @@ internal static class GpuEntryPointEmitter
         {
             WriteAcceleratorForwarder(writer, plan, names, ranges);
             WriteEntry(writer, plan, names, ranges, DataForm.Views);
-            WriteEntry(writer, plan, names, ranges, DataForm.Spans);
+            if (names.HasSpans)
+                WriteEntry(writer, plan, names, ranges, DataForm.Spans);
         }
     }
 

@@ -60,8 +60,11 @@ internal static class GpuSourceEmitter
             writer.Line();
             WriteLaunch(writer, plan, names);
             writer.Line();
-            WriteSpanRun(writer, plan, names);
-            writer.Line();
+            if (names.HasSpans)
+            {
+                WriteSpanRun(writer, plan, names);
+                writer.Line();
+            }
             WriteChecks(writer, plan);
         }
     }

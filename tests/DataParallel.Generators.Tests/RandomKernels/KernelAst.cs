@@ -386,6 +386,42 @@ internal sealed record RandomKernel(
         return text.ToString();
     }
 
+    /// <summary>
+    /// The GPU drivers, for a compilation referencing DataParallel.Gpu: <c>{Name}GpuSpans</c> calls the span-form GPU
+    /// entry point; <c>{Name}GpuViews</c> copies every array to the accelerator, calls the view form, waits, and copies
+    /// <c>y</c> back. Both take the CPU drivers' parameters after the accelerator.
+    /// </summary>
+    public string RenderGpuDrivers()
+    {
+        string parameters = "ILGPU.Runtime.Accelerator gpu, " + DriverInputs + (IsReduction ? "" : $", {Output.Keyword()}[] y");
+        var inputs = UsedInputs(BodyText()).ToList();
+        if (!IsReduction)
+            inputs.Add(($"Span<{Output.Keyword()}>", "y"));
+        string ranges = Dimensions == 1 ? "lo0..hi0" : "lo0..hi0, lo1..hi1";
+        string Arguments(Func<(string Type, string Name), string> argument) => string.Concat(inputs.Select(input => ", " + argument(input)));
+        static bool IsSpan((string Type, string Name) input) => input.Type.Contains("Span<", StringComparison.Ordinal);
+
+        var text = new StringBuilder();
+        text.AppendLine($"    public static {ReturnType} {Name}GpuSpans({parameters}) => Kernels.{Name}(gpu, {ranges}{Arguments(input => input.Name)});");
+        text.AppendLine($"    public static {ReturnType} {Name}GpuViews({parameters})");
+        text.AppendLine("    {");
+        foreach ((string _, string name) in inputs.Where(IsSpan))
+            text.AppendLine($"        using var {name}Buffer = GpuDriverSupport.Upload(gpu, {name});");
+        string call = $"Kernels.{Name}(gpu, {ranges}{Arguments(input => IsSpan(input) ? $"GpuDriverSupport.View({input.Name}Buffer, {input.Name}.Length)" : input.Name)})";
+        if (IsReduction)
+        {
+            text.AppendLine($"        return {call};");
+        }
+        else
+        {
+            text.AppendLine($"        {call};");
+            text.AppendLine("        gpu.Synchronize();");
+            text.AppendLine("        GpuDriverSupport.View(yBuffer, y.Length).GetAsArray().CopyTo(y, 0);");
+        }
+        text.AppendLine("    }");
+        return text.ToString();
+    }
+
     public static string Identity(Ty type, ReduceKind reduce) => (reduce, type) switch
     {
         (ReduceKind.Sum or ReduceKind.Or or ReduceKind.Xor, _) => $"({type.Keyword()})0",

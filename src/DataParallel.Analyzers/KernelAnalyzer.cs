@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DataParallel.Compiler.Diagnostics;
-using DataParallel.Compiler.Planning;
 using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,10 +50,8 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        KernelBlocks.Register(context, (block, method, body) =>
+        KernelBlocks.Register(context, (block, method, body, gpuReferenced) =>
         {
-            // DP3003 only where GPU entry points are generated at all: the project references DataParallel.Gpu.
-            bool gpuReferenced = block.Compilation.GetTypeByMetadataName(GpuPlanner.MarkerMetadataName) is not null;
             KernelAnalysis analysis = KernelAnalysis.Run(method, body, gpuReferenced, block.CancellationToken);
             Location fallback = method.Locations.FirstOrDefault() ?? Location.None;
             // One statement can stand in the IR more than once (a helper inlined at two calls, a write through a span

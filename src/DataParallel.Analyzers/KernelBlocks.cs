@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DataParallel.Compiler.Planning;
 using DataParallel.Compiler.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DataParallel.Analyzers;
 
 /// <summary>
-/// How the analyzer attaches to the compilation, only where it references the runtime: per method body of a
+/// How the analyzer attaches to the compilation, only where it references the runtime (and knowing whether it
+/// references DataParallel.Gpu): per method body of a
 /// <c>[Parallel]</c> method, and per type that contains such methods (at any depth). What a diagnostic says about a
 /// type is reported from the type's own action: reported from a kernel's body it would sit outside the code being
 /// analysed, which Roslyn counts as non-local and an IDE shows only in full-solution analysis.
@@ -17,7 +19,7 @@ namespace DataParallel.Analyzers;
 internal static class KernelBlocks
 {
     public static void Register(AnalysisContext context,
-        Action<OperationBlockAnalysisContext, IMethodSymbol, IOperation> analyzeKernel,
+        Action<OperationBlockAnalysisContext, IMethodSymbol, IOperation, bool> analyzeKernel,
         Action<SymbolAnalysisContext, INamedTypeSymbol, IReadOnlyList<IMethodSymbol>> analyzeEnclosingType)
     {
         context.RegisterCompilationStartAction(start =>
@@ -25,6 +27,8 @@ internal static class KernelBlocks
             INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(KernelModelBuilder.AttributeName);
             if (attribute is null)
                 return;
+            // Looked up once per compilation, not per kernel: DP3003 only where GPU entry points are generated at all.
+            bool gpuReferenced = start.Compilation.GetTypeByMetadataName(GpuPlanner.MarkerMetadataName) is not null;
             start.RegisterOperationBlockAction(block =>
             {
                 if (block.OwningSymbol is not IMethodSymbol method || !IsKernel(method, attribute))
@@ -32,7 +36,7 @@ internal static class KernelBlocks
                 IOperation? body = block.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation)
                     ?? block.OperationBlocks.FirstOrDefault(o => o is IBlockOperation);
                 if (body is not null)
-                    analyzeKernel(block, method, body);
+                    analyzeKernel(block, method, body, gpuReferenced);
             });
             start.RegisterSymbolAction(symbol =>
             {

@@ -16,7 +16,7 @@ internal static class GpuLowering
 {
     public static GpuLoweredKernel Lower(KernelModel kernel, NamespaceAliases aliases, CancellationToken cancellationToken)
     {
-        string hintName = HintName(kernel);
+        string hintName = KernelLowering.HintName(kernel, GpuSourceEmitter.LauncherName(kernel));
         try
         {
             KernelAccesses? accesses = KernelAccessAnalysis.Collect(kernel);
@@ -29,12 +29,6 @@ internal static class GpuLowering
         {
             return new GpuLoweredKernel(kernel.Key, kernel.Name, hintName, null, "the GPU lowering failed (" + KernelLowering.Describe(e) + ")");
         }
-    }
-
-    private static string HintName(KernelModel kernel)
-    {
-        string types = string.Join(".", System.Linq.Enumerable.Select(kernel.ContainingTypes, t => t.Name));
-        return $"{(kernel.Namespace is null ? "" : kernel.Namespace + ".")}{types}.{GpuSourceEmitter.LauncherName(kernel).TrimStart('_')}.g.cs";
     }
 }
 

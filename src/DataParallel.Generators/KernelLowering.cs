@@ -19,7 +19,7 @@ internal static class KernelLowering
     public static LoweredKernel Lower(KernelModel kernel, NamespaceAliases aliases, CancellationToken cancellationToken)
     {
         var failures = new List<LoweringFailure>();
-        string hintName = HintName(kernel);
+        string hintName = HintName(kernel, CpuKernelPlan.RunnerNameOf(kernel));
         // The kernel's accesses, collected once for both the entry checks and the SIMD plan.
         KernelAccesses? accesses;
         EquatableArray<RuntimeRequirement> requirements;
@@ -62,11 +62,14 @@ internal static class KernelLowering
         LoweringFailure Failure(Exception e, bool simdOnly) => new(kernel.Key, kernel.Name, simdOnly, Describe(e));
     }
 
-    /// <summary>Unique per kernel: overloads differ in the runner's signature hash.</summary>
-    private static string HintName(KernelModel kernel)
+    /// <summary>
+    /// A generated file's name: the kernel's namespace and types, then <paramref name="generatedType"/> (the CPU runner
+    /// or the GPU launcher), unique per kernel because overloads differ in its signature hash.
+    /// </summary>
+    public static string HintName(KernelModel kernel, string generatedType)
     {
         string types = string.Join(".", kernel.ContainingTypes.Select(t => t.Name));
-        return $"{(kernel.Namespace is null ? "" : kernel.Namespace + ".")}{types}.{CpuKernelPlan.RunnerNameOf(kernel).TrimStart('_')}.g.cs";
+        return $"{(kernel.Namespace is null ? "" : kernel.Namespace + ".")}{types}.{generatedType.TrimStart('_')}.g.cs";
     }
 
     public static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";

@@ -60,6 +60,10 @@ internal sealed record IndexGuard(int Dimension, long Offset, KernelExpression? 
 
 internal static class AccessProof
 {
+    /// <summary>The proof of the load or store with <see cref="KernelNode.Id"/> <paramref name="access"/> itself, or null.</summary>
+    public static ProvenAccess? ProofOf(this ImmutableArray<ProvenAccess> proven, int access)
+        => proven.FirstOrDefault(p => p.IsAccess && p.NodeIds.Contains(access));
+
     public static ImmutableArray<ProvenAccess> Collect(KernelModel kernel, IndexRanges ranges, bool exactOnly)
     {
         // By node, not by span and display: one display can stand for an access that every index makes and for another

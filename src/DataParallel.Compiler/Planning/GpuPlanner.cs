@@ -234,7 +234,7 @@ internal static class GpuPlanner
     /// <summary>The first access without an entry proof: its index depends on data or on values the host cannot bound.</summary>
     private static GpuDecision? Unproven(KernelStatement body, ImmutableArray<ProvenAccess> proven)
     {
-        bool Proven(int access) => proven.Any(p => p.IsAccess && p.NodeIds.Contains(access));
+        bool Proven(int access) => proven.ProofOf(access) is not null;
         foreach (KernelStatement statement in KernelWalker.Statements(body))
         {
             if (statement is StoreStatement store && !Proven(store.Id))

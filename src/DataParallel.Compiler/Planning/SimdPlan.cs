@@ -37,7 +37,7 @@ internal sealed record SimdPlan(int LaneBytes, LaneClassifier Lanes, ImmutableAr
     ImmutableArray<(KernelExpression Min, KernelExpression Max)> ClampBounds, VectorAccessClasses Accesses)
 {
     /// <summary>Whether the load or store with <see cref="KernelNode.Id"/> <paramref name="access"/> is proven in bounds at entry.</summary>
-    public bool IsProven(int access) => Proven.Any(p => p.IsAccess && p.NodeIds.Contains(access));
+    public bool IsProven(int access) => Proven.ProofOf(access) is not null;
 
     /// <summary>
     /// Whether the access was proven only for the lanes its guards let through: the vector code must then load and

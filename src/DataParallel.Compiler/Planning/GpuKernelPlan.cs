@@ -15,6 +15,10 @@ namespace DataParallel.Compiler.Planning;
 /// aligned to absolute indices, in index order, and the host combines the block partials in block order, so the
 /// result depends only on the input.
 /// </param>
+/// <param name="Guarded">
+/// Whether the kernel guards operations in the kernel (<see cref="GpuGuardedOperations"/>): it then takes a fault
+/// record as its last view, and its entry points wait for the launch to report a fault.
+/// </param>
 internal sealed record GpuKernelPlan(
     KernelModel Kernel,
     DomainInference Domain,
@@ -22,7 +26,8 @@ internal sealed record GpuKernelPlan(
     IndexRanges Ranges,
     EquatableArray<RuntimeRequirement> Requirements,
     EquatableArray<SpanOverlapCheck> Overlaps,
-    ReductionPlan? Reduction)
+    ReductionPlan? Reduction,
+    bool Guarded = false)
 {
     /// <summary>Indices per reduction block: blocks start at multiples of it, whatever the domain's start.</summary>
     public const int BlockSize = 256;

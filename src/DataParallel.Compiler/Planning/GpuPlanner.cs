@@ -13,10 +13,11 @@ namespace DataParallel.Compiler.Planning;
 /// emitted as broken GPU code.
 /// </summary>
 /// <remarks>
-/// Bounds are proven on the host: every access must have an entry proof (<see cref="AccessProof"/>), because an
-/// access out of bounds inside ILGPU's CPU accelerator ends the process, and a GPU cannot throw. What the GPU cannot
-/// throw either (integer division by zero, checked overflow, <c>Math.Abs(int.MinValue)</c>) keeps the kernel off the
-/// GPU rather than change its meaning there.
+/// Bounds are proven on the host where they can be (<see cref="AccessProof"/>), because an access out of bounds inside
+/// ILGPU's CPU accelerator ends the process. What the host cannot prove, and what the CPU throws where a GPU cannot
+/// (integer division by zero, checked overflow), an element-wise kernel guards in the kernel
+/// (<see cref="GpuGuardedOperations"/>); a reduction does not yet, and stays off the GPU. What is neither proven nor
+/// guarded (<c>Math.Abs(int.MinValue)</c>) keeps the kernel off the GPU rather than change its meaning there.
 /// </remarks>
 internal static class GpuPlanner
 {
@@ -46,10 +47,20 @@ internal static class GpuPlanner
             return construct;
         IndexRanges ranges = IndexRanges.Of(kernel);
         ImmutableArray<ProvenAccess> proven = AccessProof.Collect(kernel, ranges, exactOnly: false);
-        if (Unproven(kernel.Body, proven) is { } unproven)
-            return unproven;
+        bool guarded = KernelWalker.Statements(kernel.Body).Any(s => GpuGuardedOperations.MayFault(s, proven));
+        if (guarded && kernel.ReturnType is not null)
+        {
+            if (Unproven(kernel.Body, proven) is { } unproven)
+                return unproven;
+            KernelExpression faulting = KernelWalker.AllExpressions(kernel.Body).First(GpuGuardedOperations.Faults);
+            return GpuDecision.Blocked(Unguarded(faulting), GpuBlockReason.NotCoveredYet, faulting);
+        }
+        // The fault record is one more view.
+        int views = kernel.Parameters.Count(p => p.IsSpan);
+        if (guarded && views > GpuKernelPlan.MaxViews - 1)
+            return GpuDecision.Blocked(NotYet + $"kernels with in-kernel guards and more than {GpuKernelPlan.MaxViews - 1} spans yet (the fault record takes one of ILGPU's typed loaders' {GpuKernelPlan.MaxViews} views); the kernel has {views}", GpuBlockReason.NotCoveredYet, null);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
-        return new GpuDecision(new GpuKernelPlan(kernel, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction), null, GpuBlockReason.NotCoveredYet, KernelNode.NoSource);
+        return new GpuDecision(new GpuKernelPlan(kernel, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, guarded), null, GpuBlockReason.NotCoveredYet, KernelNode.NoSource);
     }
 
     private static GpuDecision? Shape(KernelModel kernel)
@@ -172,14 +183,26 @@ internal static class GpuPlanner
             case LoadExpression:
                 blocker.Set(NotYet + "span slices and ranges yet", GpuBlockReason.NotCoveredYet, expression);
                 return;
-            case UnaryExpression { Checked: true } or BinaryExpression { Checked: true } or ConvertExpression { Checked: true }:
-                blocker.Set("checked arithmetic: a GPU cannot throw OverflowException, and the GPU lowering does not guard it yet", GpuBlockReason.NotCoveredYet, expression);
-                return;
-            case BinaryExpression { Operator: BinaryOperator.Divide or BinaryOperator.Remainder } division when division.Type.IsInteger():
-                blocker.Set("integer division: a GPU cannot throw DivideByZeroException, and the GPU lowering does not guard it yet", GpuBlockReason.NotCoveredYet, expression);
-                return;
             case BinaryExpression { Operator: BinaryOperator.Remainder } remainder when remainder.Type.IsFloatingPoint():
                 blocker.Set(NotYet + "floating-point remainder yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            // Guarded in the kernel (GpuGuardedOperations): integer division and remainder, checked integer arithmetic
+            // and checked conversions between integers. Checked conversions from floating point are not guarded yet.
+            case ConvertExpression { Checked: true } convert when convert.Operand.Type.IsFloatingPoint() && convert.Operand.Type.ConversionCanOverflow(convert.Type):
+                blocker.Set("a checked conversion from floating point: a GPU cannot throw OverflowException, and the GPU lowering does not guard it yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case UnaryExpression or BinaryExpression when GpuGuardedOperations.Faults(expression) && !GpuGuardedOperations.IsGuardedArithmeticType(expression.Type):
+                blocker.Set(NotYet + $"guarding this {expression.Type.Keyword()} operation yet", GpuBlockReason.NotCoveredYet, expression);
+                return;
+            case UnaryExpression { Checked: true } checkedUnary when IsKernelValueType(checkedUnary.Type):
+                Expression(checkedUnary.Operand, blocker);
+                return;
+            case BinaryExpression { Checked: true } checkedBinary when IsKernelValueType(checkedBinary.Type):
+                Expression(checkedBinary.Left, blocker);
+                Expression(checkedBinary.Right, blocker);
+                return;
+            case ConvertExpression { Checked: true } checkedConvert when IsDeviceType(checkedConvert.Type) && IsDeviceType(checkedConvert.Operand.Type):
+                Expression(checkedConvert.Operand, blocker);
                 return;
             case UnaryExpression unary when IsKernelValueType(unary.Type):
                 Expression(unary.Operand, blocker);
@@ -231,6 +254,13 @@ internal static class GpuPlanner
         return call.Type.IsInteger() && call.Method is "Min" or "Max" && call.Arguments.Count == 2;
     }
 
+    /// <summary>Why a reduction with an in-kernel guard stays off the GPU (the block fold does not check a fault code yet).</summary>
+    private static string Unguarded(KernelExpression operation) => operation switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Divide or BinaryOperator.Remainder } => "integer division in a reduction: a GPU cannot throw DivideByZeroException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
+        _ => "checked arithmetic in a reduction: a GPU cannot throw OverflowException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
+    };
+
     /// <summary>The first access without an entry proof: its index depends on data or on values the host cannot bound.</summary>
     private static GpuDecision? Unproven(KernelStatement body, ImmutableArray<ProvenAccess> proven)
     {
@@ -249,6 +279,6 @@ internal static class GpuPlanner
     }
 
     private static GpuDecision UnprovenAccess(string display, KernelNode node) => GpuDecision.Blocked(
-        $"the bounds of {display} cannot be proven before launch (its index depends on data or on values the entry point cannot bound), and a GPU cannot throw IndexOutOfRangeException",
+        $"the bounds of {display} cannot be proven before launch (its index depends on data or on values the entry point cannot bound), a GPU cannot throw IndexOutOfRangeException, and the GPU lowering guards such accesses in element-wise kernels only, not yet in reductions",
         GpuBlockReason.NotCoveredYet, node);
 }

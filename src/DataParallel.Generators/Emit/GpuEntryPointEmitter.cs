@@ -44,9 +44,11 @@ internal static class GpuEntryPointEmitter
         writer.Line("/// <summary>");
         writer.Line(plan.Reduction is not null
             ? $"/// Combines with {kernel.Reduce} the values of kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it waits and returns the value."
+            : plan.Guarded
+            ? $"/// Runs kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it waits, since the kernel guards operations the CPU would throw on and reports the first failing index when done."
             : $"/// Queues kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it returns without waiting (synchronise the accelerator to wait).");
         writer.Line("/// </summary>");
-        WriteExceptions(writer);
+        WriteExceptions(writer, plan.Guarded);
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
         string arguments = string.Join(", ", new[] { $"{Gpu}.GpuArguments.DefaultStream({names.Accelerator}, \"{names.Accelerator}\")" }
             .Concat(ranges ? Indices(kernel).Select(p => Identifier.Escape(p.Name)) : [])
@@ -65,10 +67,12 @@ internal static class GpuEntryPointEmitter
         writer.Line(plan.Reduction is not null
             ? $"/// Combines with {kernel.Reduce} the values of kernel <c>{kernel.Name}</c> on {(form == DataForm.Views ? $"<paramref name=\"{names.Stream}\"/>" : $"<paramref name=\"{names.Accelerator}\"/>")}, {DomainText(ranges)}: fixed blocks of indices each folded in order, their partials combined in block order; it waits and returns the value."
             : form == DataForm.Views
-            ? $"/// Queues kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it returns without waiting."
+            ? plan.Guarded
+                ? $"/// Runs kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it waits, since the kernel guards operations the CPU would throw on and reports the first failing index when done."
+                : $"/// Queues kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it returns without waiting."
             : $"/// Runs kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}: the spans are copied to the device, the spans it writes copied back, and it returns when done.");
         writer.Line("/// </summary>");
-        WriteExceptions(writer);
+        WriteExceptions(writer, plan.Guarded);
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
         using (writer.Block($"{kernel.Accessibility} static {ResultType(plan)} {kernel.Name}({Parameters(kernel, names, ranges, form, first)})"))
         {
@@ -124,8 +128,14 @@ internal static class GpuEntryPointEmitter
         ? "for every index in the given ranges (<c>^n</c> counts from the length of the data the index reads or writes directly)"
         : "for every index of the domain inferred from the data it indexes directly";
 
-    private static void WriteExceptions(IndentedWriter writer)
+    private static void WriteExceptions(IndentedWriter writer, bool guarded)
     {
+        if (guarded)
+        {
+            writer.Line("/// <exception cref=\"global::System.DivideByZeroException\">An index divided an integer by zero, as the CPU would throw; the message names the first such index.</exception>");
+            writer.Line("/// <exception cref=\"global::System.OverflowException\">Checked arithmetic overflowed at an index, or it divided the minimum value by -1.</exception>");
+            writer.Line("/// <exception cref=\"global::System.IndexOutOfRangeException\">An access whose index the kernel reads from data left its data.</exception>");
+        }
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">Lengths disagree, a range or an access would leave the data, views overlap, or a view lives on another accelerator. Nothing has been queued.</exception>");
         writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The accelerator or stream is disposed.</exception>");
         writer.Line($"/// <exception cref=\"{Gpu}.GpuKernelLoadException\">ILGPU could not load the kernel on this accelerator.</exception>");

@@ -51,12 +51,12 @@ internal static class GpuSourceEmitter
         // uniforms' struct, which it can see only through an internal chain and InternalsVisibleTo (GpuRuntimeAccess).
         using (writer.Block($"internal static class {names.Launcher}"))
         {
-            WriteUniforms(writer, kernel);
+            WriteUniforms(writer, plan);
             writer.Line();
             if (plan.Reduction is { } reduction)
                 WriteReductionKernel(writer, kernel, reduction);
             else
-                WriteKernel(writer, kernel);
+                WriteKernel(writer, plan);
             writer.Line();
             WriteLaunch(writer, plan, names);
             writer.Line();
@@ -70,8 +70,9 @@ internal static class GpuSourceEmitter
     }
 
     /// <summary>The uniforms travel in one struct: ILGPU's typed loaders take at most 14 kernel parameters.</summary>
-    private static void WriteUniforms(IndentedWriter writer, KernelModel kernel)
+    private static void WriteUniforms(IndentedWriter writer, GpuKernelPlan plan)
     {
+        KernelModel kernel = plan.Kernel;
         writer.Line("/// <summary>The domain's start and the kernel's uniforms, passed to every thread as one argument.</summary>");
         using (writer.Block("public struct Uniforms"))
         {
@@ -79,22 +80,33 @@ internal static class GpuSourceEmitter
                 writer.Line($"public int __start{d};");
             if (kernel.ReturnType is not null)
                 writer.Line("public int __count0, __firstBlock;");
+            // A guarded kernel linearises a failing index's position from the extents of the faster indices.
+            for (int d = 1; plan.Guarded && d < kernel.Dimensions; d++)
+                writer.Line($"public int __count{d};");
             foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform))
                 writer.Line($"public {p.Type.Keyword()} {Identifier.Escape(p.Name)};");
         }
     }
 
     /// <summary>The ILGPU kernel: the last (fastest) index on X, so neighbouring threads touch neighbouring elements.</summary>
-    private static void WriteKernel(IndentedWriter writer, KernelModel kernel)
+    private static void WriteKernel(IndentedWriter writer, GpuKernelPlan plan)
     {
-        string views = string.Concat(kernel.Parameters.Where(p => p.IsSpan).Select(p => $", {View(p)} {Identifier.Escape(p.Name)}"));
+        KernelModel kernel = plan.Kernel;
+        string views = string.Concat(kernel.Parameters.Where(p => p.IsSpan).Select(p => $", {View(p)} {Identifier.Escape(p.Name)}"))
+            + (plan.Guarded ? $", global::ILGPU.ArrayView<long> {GpuFaultGuards.Record}" : "");
+        GpuFaultGuards? guards = plan.Guarded ? new GpuFaultGuards(plan.Proven, kernel.Dimensions) : null;
         using (writer.Block($"public static void Kernel(global::ILGPU.Index{kernel.Dimensions}D __index, Uniforms {GpuExpressionWriter.Uniforms}{views})"))
         {
             string[] axes = kernel.Dimensions switch { 1 => ["X"], 2 => ["Y", "X"], _ => ["Z", "Y", "X"] };
             for (int d = 0; d < kernel.Dimensions; d++)
                 writer.Line($"int {Identifier.Escape(kernel.Parameters[d].Name)} = __index.{axes[d]} + {GpuExpressionWriter.Uniforms}.__start{d};");
+            if (guards is not null)
+            {
+                writer.Line($"long __position = {guards.Position};");
+                writer.Line($"int {GpuFaultGuards.Fault} = {GpuFaultGuards.Guards}.None;");
+            }
             foreach (KernelStatement statement in kernel.Body.Statements)
-                GpuKernelBodyWriter.Write(writer, statement, kernel);
+                GpuKernelBodyWriter.Write(writer, statement, kernel, guards);
         }
     }
 
@@ -157,11 +169,13 @@ internal static class GpuSourceEmitter
             string lengths = string.Concat(spans.Select(p => $", __view_{p.Name}"));
             writer.Line($"Check({string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"))}{uniforms}{lengths});");
             string types = string.Join(", ", new[] { $"global::ILGPU.Index{kernel.Dimensions}D", "Uniforms" }.Concat(spans.Select(View))
-                .Concat(plan.Reduction is { } partials ? [$"global::ILGPU.ArrayView<{partials.Type.Keyword()}>"] : []));
+                .Concat(plan.Reduction is { } partials ? [$"global::ILGPU.ArrayView<{partials.Type.Keyword()}>"] : [])
+                .Concat(plan.Guarded ? ["global::ILGPU.ArrayView<long>"] : []));
             writer.Line($"var __launch = {Gpu}.GpuKernelCache.GetOrLoad(__accelerator, \"{EntryProofWriter.Escape(kernel.Key)}\",");
             writer.Line($"    static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<{types}>(accelerator, Kernel));");
             string fields = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d} = __start{d}")
                 .Concat(plan.Reduction is null ? [] : ["__count0 = __count0", "__firstBlock = __firstBlock"])
+                .Concat(Enumerable.Range(1, plan.Guarded ? kernel.Dimensions - 1 : 0).Select(d => $"__count{d} = __count{d}"))
                 .Concat(kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform).Select(p => $"{Identifier.Escape(p.Name)} = {Identifier.Escape(p.Name)}")));
             string views = string.Concat(spans.Select(p => ", " + Identifier.Escape(p.Name)));
             if (plan.Reduction is { } reduction)
@@ -180,7 +194,17 @@ internal static class GpuSourceEmitter
             }
             // X is the last (fastest) index.
             string extent = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Reverse().Select(d => $"__count{d}"));
-            writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), new Uniforms {{ {fields} }}{views});");
+            if (!plan.Guarded)
+            {
+                writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), new Uniforms {{ {fields} }}{views});");
+                return;
+            }
+            // Guarded: the launch waits, so that a fault surfaces from this call as the CPU's exception, never later or lost.
+            writer.Line($"using {Gpu}.KernelFaultRecord __faults = {Gpu}.KernelFaultRecord.Allocate(__stream);");
+            writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), new Uniforms {{ {fields} }}{views}, __faults.View);");
+            string indices = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"\"{kernel.Parameters[d].Name}\""));
+            string domainValues = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"));
+            writer.Line($"__faults.ThrowIfRaised(__stream, \"{kernel.FullName}\", new[] {{ {indices} }}, {domainValues});");
         }
     }
 

@@ -103,9 +103,69 @@ internal static class GpuKernelSources
             [Parallel(Reduce = Reduction.Min)]
             public static double LowestDouble(int i, ReadOnlySpan<double> x) => x[i];
 
-            // Integer division: a GPU cannot throw DivideByZeroException, so this kernel stays CPU-only (DP3003).
+            // Guarded in the kernel: what the CPU throws, the GPU records and the entry point throws when it waits.
             [Parallel]
             public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
+
+            [Parallel]
+            public static void Quotients(int i, ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> q, Span<long> r)
+            {
+                q[i] = a[i] / b[i];
+                r[i] = a[i] % b[i];
+            }
+
+            [Parallel]
+            public static void UnsignedQuotients(int i, ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, ReadOnlySpan<ulong> c, ReadOnlySpan<ulong> d, Span<uint> q, Span<ulong> r)
+            {
+                q[i] = a[i] % b[i] + a[i] / (b[i] | 1u);
+                r[i] = c[i] / d[i] + c[i] % d[i];
+            }
+
+            [Parallel]
+            public static void IntRemainders(int i, ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> r) => r[i] = a[i] % b[i];
+
+            [Parallel]
+            public static void CheckedSigned(int i, ReadOnlySpan<int> x, ReadOnlySpan<long> w, Span<int> y, Span<long> z)
+            {
+                y[i] = checked(x[i] * 3 - x[i] + 7);
+                z[i] = checked(w[i] * w[i] - w[i] + (-w[i]));
+            }
+
+            [Parallel]
+            public static void CheckedUnsigned(int i, ReadOnlySpan<uint> a, ReadOnlySpan<ulong> b, Span<uint> y, Span<ulong> z)
+            {
+                y[i] = checked(a[i] - 5u + a[i] * 2u);
+                z[i] = checked(b[i] * b[i] + b[i] - 1ul);
+            }
+
+            [Parallel]
+            public static void CheckedNegate(int i, ReadOnlySpan<int> x, Span<int> y) => y[i] = checked(-x[i]);
+
+            [Parallel]
+            public static void CheckedNarrowing(int i, ReadOnlySpan<long> x, ReadOnlySpan<ulong> u, Span<short> s, Span<uint> t, Span<ulong> w)
+            {
+                s[i] = checked((short)x[i]);
+                t[i] = checked((uint)u[i]);
+                w[i] = checked((ulong)x[i] + 1ul);
+            }
+
+            [Parallel]
+            public static void Gather(int i, ReadOnlySpan<int> index, ReadOnlySpan<float> x, Span<float> y) => y[i] = x[index[i]];
+
+            [Parallel(Dimensions = 2)]
+            public static void Scale2D(int row, int col, int n, ReadOnlySpan<int> x, ReadOnlySpan<int> w, Span<int> y)
+                => y[row * n + col] = x[row * n + col] / w[col];
+
+            [Parallel]
+            public static void GuardedFlow(int i, ReadOnlySpan<int> x, ReadOnlySpan<int> d, Span<int> y)
+            {
+                int steps = 0;
+                while (steps < 6 && x[i] / (d[i] - steps) > 1)
+                    steps++;
+                if (x[i] % (d[i] + 1) == 0)
+                    steps += 100;
+                y[i] = steps;
+            }
         }
 
         public static class Drivers
@@ -158,6 +218,33 @@ internal static class GpuKernelSources
             public static float HighestCpu(float[] x) => Kernels.Highest(x);
             public static double LowestDoubleSpans(Accelerator gpu, double[] x) => Kernels.LowestDouble(gpu, x);
             public static double LowestDoubleCpu(double[] x) => Kernels.LowestDouble(x);
+            public static void DivideScalar(int m, int[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Divide(i, m, x, y); }
+            public static void DivideSpans(Accelerator gpu, int m, int[] x, int[] y) => Kernels.Divide(gpu, m, x, y);
+            public static void QuotientsScalar(long[] a, long[] b, long[] q, long[] r) { for (int i = 0; i < q.Length; i++) Kernels.Quotients(i, a, b, q, r); }
+            public static void QuotientsSpans(Accelerator gpu, long[] a, long[] b, long[] q, long[] r) => Kernels.Quotients(gpu, a, b, q, r);
+            public static void UnsignedQuotientsScalar(uint[] a, uint[] b, ulong[] c, ulong[] d, uint[] q, ulong[] r) { for (int i = 0; i < q.Length; i++) Kernels.UnsignedQuotients(i, a, b, c, d, q, r); }
+            public static void UnsignedQuotientsSpans(Accelerator gpu, uint[] a, uint[] b, ulong[] c, ulong[] d, uint[] q, ulong[] r) => Kernels.UnsignedQuotients(gpu, a, b, c, d, q, r);
+            public static void IntRemaindersScalar(int[] a, int[] b, int[] r) { for (int i = 0; i < r.Length; i++) Kernels.IntRemainders(i, a, b, r); }
+            public static void IntRemaindersSpans(Accelerator gpu, int[] a, int[] b, int[] r) => Kernels.IntRemainders(gpu, a, b, r);
+            public static void CheckedSignedScalar(int[] x, long[] w, int[] y, long[] z) { for (int i = 0; i < y.Length; i++) Kernels.CheckedSigned(i, x, w, y, z); }
+            public static void CheckedSignedSpans(Accelerator gpu, int[] x, long[] w, int[] y, long[] z) => Kernels.CheckedSigned(gpu, x, w, y, z);
+            public static void CheckedUnsignedScalar(uint[] a, ulong[] b, uint[] y, ulong[] z) { for (int i = 0; i < y.Length; i++) Kernels.CheckedUnsigned(i, a, b, y, z); }
+            public static void CheckedUnsignedSpans(Accelerator gpu, uint[] a, ulong[] b, uint[] y, ulong[] z) => Kernels.CheckedUnsigned(gpu, a, b, y, z);
+            public static void CheckedNegateScalar(int[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.CheckedNegate(i, x, y); }
+            public static void CheckedNegateSpans(Accelerator gpu, int[] x, int[] y) => Kernels.CheckedNegate(gpu, x, y);
+            public static void CheckedNarrowingScalar(long[] x, ulong[] u, short[] s, uint[] t, ulong[] w) { for (int i = 0; i < s.Length; i++) Kernels.CheckedNarrowing(i, x, u, s, t, w); }
+            public static void CheckedNarrowingSpans(Accelerator gpu, long[] x, ulong[] u, short[] s, uint[] t, ulong[] w) => Kernels.CheckedNarrowing(gpu, x, u, s, t, w);
+            public static void GatherScalar(int[] index, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Gather(i, index, x, y); }
+            public static void GatherSpans(Accelerator gpu, int[] index, float[] x, float[] y) => Kernels.Gather(gpu, index, x, y);
+            public static void Scale2DScalar(int m, int n, int[] x, int[] w, int[] y)
+            {
+                for (int row = 0; row < m; row++)
+                    for (int col = 0; col < n; col++)
+                        Kernels.Scale2D(row, col, n, x, w, y);
+            }
+            public static void Scale2DSpans(Accelerator gpu, int m, int n, int[] x, int[] w, int[] y) => Kernels.Scale2D(gpu, 0..m, 0..n, n, x, w, y);
+            public static void GuardedFlowScalar(int[] x, int[] d, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.GuardedFlow(i, x, d, y); }
+            public static void GuardedFlowSpans(Accelerator gpu, int[] x, int[] d, int[] y) => Kernels.GuardedFlow(gpu, x, d, y);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }
             public static void TranscendentalSpans(Accelerator gpu, float[] x, float[] s, float[] e, double[] d, double[] c) => Kernels.Transcendental(gpu, x, s, e, d, c);
         }

@@ -1,0 +1,207 @@
+using System.ComponentModel;
+using ILGPU;
+
+namespace DataParallel.Gpu;
+
+/// <summary>
+/// The in-kernel guards of generated GPU kernels: what the CPU would throw — integer division by zero,
+/// <c>int.MinValue / -1</c>, <c>checked</c> overflow, an index read from data that leaves a view — is recorded in the
+/// thread's fault code instead, the operation does not happen (an out-of-bounds access never executes: ILGPU's CPU
+/// accelerator would end the process), and a harmless substitute value is returned. The kernel stops that index at
+/// the end of the statement and records the failing index in its <see cref="KernelFaultRecord"/>, which the entry
+/// point reads when it waits. Called by generated code; not meant to be called directly.
+/// </summary>
+/// <remarks>
+/// The first fault of a thread wins, as the CPU throws at the first: a substitute never replaces a recorded fault.
+/// Written with comparisons and plain arithmetic only, so that PTX and OpenCL compile them as they compile the kernel.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class KernelGuards
+{
+    /// <summary>No fault: the thread's code starts so.</summary>
+    public const int None = 0;
+
+    /// <summary>An integer division or remainder by zero (<see cref="System.DivideByZeroException"/> on the CPU).</summary>
+    public const int DivideByZero = 1;
+
+    /// <summary><c>checked</c> overflow, or <c>MinValue / -1</c> (<see cref="System.OverflowException"/> on the CPU).</summary>
+    public const int Overflow = 2;
+
+    /// <summary>An access outside its view (<see cref="System.IndexOutOfRangeException"/> on the CPU).</summary>
+    public const int IndexOutOfRange = 3;
+
+    /// <summary>Records <paramref name="code"/> unless the thread has already faulted.</summary>
+    public static void Raise(ref int fault, int code)
+    {
+        if (fault == None)
+            fault = code;
+    }
+
+    /// <summary>Records this index's fault in <paramref name="faults"/>: the smallest position and, there, the smallest code wins.</summary>
+    public static void Record(ArrayView<long> faults, long position, int fault) => Atomic.Min(ref faults[0], position * 4 + fault);
+
+    /// <summary><c>view[index]</c>, or <c>default</c> with <see cref="IndexOutOfRange"/> raised when it is outside the view.</summary>
+    public static T Load<T>(ArrayView<T> view, long index, ref int fault)
+        where T : unmanaged
+    {
+        if ((ulong)index >= (ulong)view.Length)
+        {
+            Raise(ref fault, IndexOutOfRange);
+            return default;
+        }
+        return view[index];
+    }
+
+    /// <summary>Whether <paramref name="index"/> is inside <paramref name="view"/>; raises <see cref="IndexOutOfRange"/> when not.</summary>
+    public static bool InBounds<T>(ArrayView<T> view, long index, ref int fault)
+        where T : unmanaged
+    {
+        if ((ulong)index < (ulong)view.Length)
+            return true;
+        Raise(ref fault, IndexOutOfRange);
+        return false;
+    }
+
+    /// <summary><c>left / right</c>; 0 with the CPU's fault for a zero divisor or <c>int.MinValue / -1</c>.</summary>
+    public static int Divide(int left, int right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == int.MinValue, ref fault) ? 0 : left / right;
+
+    /// <summary><c>left % right</c>; 0 with the CPU's fault for a zero divisor or <c>int.MinValue % -1</c>.</summary>
+    public static int Remainder(int left, int right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == int.MinValue, ref fault) ? 0 : left % right;
+
+    /// <inheritdoc cref="Divide(int, int, ref int)"/>
+    public static long Divide(long left, long right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == long.MinValue, ref fault) ? 0 : left / right;
+
+    /// <inheritdoc cref="Remainder(int, int, ref int)"/>
+    public static long Remainder(long left, long right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == long.MinValue, ref fault) ? 0 : left % right;
+
+    /// <summary><c>left / right</c>; 0 with <see cref="DivideByZero"/> for a zero divisor.</summary>
+    public static uint Divide(uint left, uint right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left / right;
+
+    /// <summary><c>left % right</c>; 0 with <see cref="DivideByZero"/> for a zero divisor.</summary>
+    public static uint Remainder(uint left, uint right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left % right;
+
+    /// <inheritdoc cref="Divide(uint, uint, ref int)"/>
+    public static ulong Divide(ulong left, ulong right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left / right;
+
+    /// <inheritdoc cref="Remainder(uint, uint, ref int)"/>
+    public static ulong Remainder(ulong left, ulong right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left % right;
+
+    /// <summary><c>checked(left + right)</c>, wrapped with <see cref="Overflow"/> raised where it overflows.</summary>
+    public static int CheckedAdd(int left, int right, ref int fault) => Wrapped((long)left + right, ref fault);
+
+    /// <summary><c>checked(left - right)</c>, wrapped with <see cref="Overflow"/> raised where it overflows.</summary>
+    public static int CheckedSubtract(int left, int right, ref int fault) => Wrapped((long)left - right, ref fault);
+
+    /// <summary><c>checked(left * right)</c>, wrapped with <see cref="Overflow"/> raised where it overflows.</summary>
+    public static int CheckedMultiply(int left, int right, ref int fault) => Wrapped((long)left * right, ref fault);
+
+    /// <inheritdoc cref="CheckedAdd(int, int, ref int)"/>
+    public static uint CheckedAdd(uint left, uint right, ref int fault) => Wrapped((ulong)left + right, ref fault);
+
+    /// <inheritdoc cref="CheckedSubtract(int, int, ref int)"/>
+    public static uint CheckedSubtract(uint left, uint right, ref int fault)
+    {
+        Fails(right > left, Overflow, ref fault);
+        return unchecked(left - right);
+    }
+
+    /// <inheritdoc cref="CheckedMultiply(int, int, ref int)"/>
+    public static uint CheckedMultiply(uint left, uint right, ref int fault) => Wrapped((ulong)left * right, ref fault);
+
+    /// <inheritdoc cref="CheckedAdd(int, int, ref int)"/>
+    public static long CheckedAdd(long left, long right, ref int fault)
+    {
+        long sum = unchecked(left + right);
+        // Overflow exactly when both operands have one sign and the sum the other.
+        Fails(((left ^ sum) & (right ^ sum)) < 0, Overflow, ref fault);
+        return sum;
+    }
+
+    /// <inheritdoc cref="CheckedSubtract(int, int, ref int)"/>
+    public static long CheckedSubtract(long left, long right, ref int fault)
+    {
+        long difference = unchecked(left - right);
+        Fails(((left ^ right) & (left ^ difference)) < 0, Overflow, ref fault);
+        return difference;
+    }
+
+    /// <inheritdoc cref="CheckedMultiply(int, int, ref int)"/>
+    public static long CheckedMultiply(long left, long right, ref int fault)
+    {
+        long product = unchecked(left * right);
+        // The product is exact when dividing it back gives the other factor; -1 * MinValue is the one case the
+        // division itself cannot check (it overflows too).
+        bool overflows = left != 0 && ((left == -1 && right == long.MinValue) || (right == -1 && left == long.MinValue) || product / left != right);
+        Fails(overflows, Overflow, ref fault);
+        return product;
+    }
+
+    /// <inheritdoc cref="CheckedAdd(int, int, ref int)"/>
+    public static ulong CheckedAdd(ulong left, ulong right, ref int fault)
+    {
+        ulong sum = unchecked(left + right);
+        Fails(sum < left, Overflow, ref fault);
+        return sum;
+    }
+
+    /// <inheritdoc cref="CheckedSubtract(int, int, ref int)"/>
+    public static ulong CheckedSubtract(ulong left, ulong right, ref int fault)
+    {
+        Fails(right > left, Overflow, ref fault);
+        return unchecked(left - right);
+    }
+
+    /// <inheritdoc cref="CheckedMultiply(int, int, ref int)"/>
+    public static ulong CheckedMultiply(ulong left, ulong right, ref int fault)
+    {
+        ulong product = unchecked(left * right);
+        Fails(left != 0 && product / left != right, Overflow, ref fault);
+        return product;
+    }
+
+    /// <summary><c>checked(-value)</c>, wrapped with <see cref="Overflow"/> raised for the minimum value.</summary>
+    public static int CheckedNegate(int value, ref int fault) => Fails(value == int.MinValue, Overflow, ref fault) ? value : -value;
+
+    /// <inheritdoc cref="CheckedNegate(int, ref int)"/>
+    public static long CheckedNegate(long value, ref int fault) => Fails(value == long.MinValue, Overflow, ref fault) ? value : -value;
+
+    /// <summary>
+    /// <paramref name="value"/> (a signed integer widened to long), for a <c>checked</c> conversion to a type of range
+    /// [<paramref name="minimum"/>, <paramref name="maximum"/>]; raises <see cref="Overflow"/> when it is outside. The
+    /// generated code converts the result unchecked, which is exact for a value in range.
+    /// </summary>
+    public static long InRange(long value, long minimum, ulong maximum, ref int fault)
+    {
+        Fails(value < minimum || (value > 0 && (ulong)value > maximum), Overflow, ref fault);
+        return value;
+    }
+
+    /// <summary>As <see cref="InRange(long, long, ulong, ref int)"/>, for an unsigned value widened to ulong.</summary>
+    public static ulong InRange(ulong value, long minimum, ulong maximum, ref int fault)
+    {
+        Fails(value > maximum, Overflow, ref fault);
+        return value;
+    }
+
+    private static bool SignedDivisionFaults(bool byZero, bool overflows, ref int fault)
+        => Fails(byZero, DivideByZero, ref fault) || Fails(overflows, Overflow, ref fault);
+
+    private static bool Fails(bool condition, int code, ref int fault)
+    {
+        if (condition)
+            Raise(ref fault, code);
+        return condition;
+    }
+
+    private static int Wrapped(long exact, ref int fault)
+    {
+        Fails(exact < int.MinValue || exact > int.MaxValue, Overflow, ref fault);
+        return unchecked((int)exact);
+    }
+
+    private static uint Wrapped(ulong exact, ref int fault)
+    {
+        Fails(exact > uint.MaxValue, Overflow, ref fault);
+        return unchecked((uint)exact);
+    }
+}

@@ -31,7 +31,9 @@ internal static class GpuExpressionWriter
             UniformExpression uniform => $"{Uniforms}.{Identifier.Escape(uniform.Name)}",
             LocalExpression local => Identifier.Escape(local.Name),
             SpanLengthExpression length => $"{Identifier.Escape(length.Span)}.IntLength",
-            LoadExpression { Slice: null } load => $"{Identifier.Escape(load.Span)}[{Operand(load.Index)}]",
+            // Through a slice too: the IR rewrote it to the underlying span at offset + position, and the host proved
+            // the slice's checks.
+            LoadExpression load => $"{Identifier.Escape(load.Span)}[{Operand(load.Index)}]",
             UnaryExpression unary when !GpuGuardedOperations.Faults(unary) => $"({ScalarExpressionWriter.UnaryToken(unary.Operator)}{Operand(unary.Operand)})",
             BinaryExpression binary when !GpuGuardedOperations.Faults(binary) => $"({Operand(binary.Left)} {ScalarExpressionWriter.BinaryToken(binary.Operator)} {Operand(binary.Right)})",
             ConvertExpression convert when !GpuGuardedOperations.Faults(convert) => $"unchecked(({convert.Type.Keyword()}){Operand(convert.Operand)})",

@@ -48,6 +48,9 @@ internal static class GpuKernelBodyWriter
             case LoopStatement loop:
                 WriteLoop(writer, loop, kernel, guards);
                 break;
+            case SliceCheckStatement:
+                // Proven on the host before launch, for the whole domain.
+                break;
             case BreakStatement:
                 writer.Line("break;");
                 break;

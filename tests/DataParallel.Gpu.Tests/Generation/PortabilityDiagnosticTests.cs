@@ -41,6 +41,13 @@ public sealed class PortabilityDiagnosticTests
             public static int DivideSum(int i, int m, ReadOnlySpan<int> x) => x[i] / m;
 
             [Parallel]
+            public static void Window(int i, ReadOnlySpan<int> start, ReadOnlySpan<float> x, Span<float> y)
+            {
+                ReadOnlySpan<float> w = x.Slice(start[i], 2);
+                y[i] = w[0] + w[1];
+            }
+
+            [Parallel]
             public static void CheckedFromFloat(int i, ReadOnlySpan<float> x, Span<int> y) => y[i] = checked((int)x[i]);
         }
         """;
@@ -64,7 +71,7 @@ public sealed class PortabilityDiagnosticTests
     public void Each_kernel_kept_off_the_gpu_is_reported_on_its_construct_and_gets_no_gpu_file()
     {
         ImmutableArray<Diagnostic> diagnostics = Analyze(referenceGpu: true);
-        Assert.Equal(3, diagnostics.Length);
+        Assert.Equal(4, diagnostics.Length);
         string Reported(string kernel) => Assert.Single(diagnostics, d => d.GetMessage().StartsWith($"Kernel '{kernel}'", System.StringComparison.Ordinal)) is var d
             ? $"{d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)} | {d.GetMessage()}"
             : "";
@@ -74,6 +81,8 @@ public sealed class PortabilityDiagnosticTests
         Assert.Contains("in a reduction", Reported("DivideSum"));
         Assert.Contains("(int)x[i] | ", Reported("CheckedFromFloat"));
         Assert.Contains("OverflowException", Reported("CheckedFromFloat"));
+        Assert.Contains("x.Slice(start[i], 2) | ", Reported("Window"));
+        Assert.Contains("cannot be bounded before launch", Reported("Window"));
         // Guarded in the kernel now: integer division, checked integer arithmetic, indices read from data.
         foreach (string kernel in new[] { "Saxpy", "Divide", "Gather", "Checked" })
             Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains($"'{kernel}'", System.StringComparison.Ordinal));
@@ -82,6 +91,6 @@ public sealed class PortabilityDiagnosticTests
         string[] gpuFiles = result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(p => p.EndsWith("Gpu.g.cs", System.StringComparison.Ordinal)).ToArray();
         foreach (string kernel in new[] { "Saxpy", "Divide", "Gather", "Checked" })
             Assert.Single(gpuFiles, f => f.StartsWith($"Probe.Kernels.{kernel}Kernel", System.StringComparison.Ordinal));
-        Assert.DoesNotContain(gpuFiles, f => f.Contains("Total", System.StringComparison.Ordinal) || f.Contains("DivideSum", System.StringComparison.Ordinal) || f.Contains("CheckedFromFloat", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(gpuFiles, f => f.Contains("Total", System.StringComparison.Ordinal) || f.Contains("DivideSum", System.StringComparison.Ordinal) || f.Contains("CheckedFromFloat", System.StringComparison.Ordinal) || f.Contains("Window", System.StringComparison.Ordinal));
     }
 }

@@ -156,6 +156,34 @@ internal static class GpuKernelSources
             public static void Scale2D(int row, int col, int n, ReadOnlySpan<int> x, ReadOnlySpan<int> w, Span<int> y)
                 => y[row * n + col] = x[row * n + col] / w[col];
 
+            // Slices, ranges and span locals: accesses on the underlying span at offset + position, the slices' checks
+            // proven on the host.
+            [Parallel]
+            public static void RowSums(int r, int n, ReadOnlySpan<float> a, Span<float> sums)
+            {
+                ReadOnlySpan<float> row = a.Slice(r * n, n);
+                float t = 0;
+                for (int j = 0; j < row.Length; j++)
+                    t += row[j];
+                sums[r] = t;
+            }
+
+            [Parallel]
+            public static void Neighbours(int i, ReadOnlySpan<int> x, Span<int> y)
+            {
+                ReadOnlySpan<int> right = x[1..];
+                Span<int> alias = y;
+                alias[i] = right[i] * 2 - x[0];
+            }
+
+            [Parallel]
+            public static void Quads(int i, ReadOnlySpan<float> x, Span<float> y)
+            {
+                Span<float> quad = y.Slice(4 * i, 4);
+                for (int k = 0; k < quad.Length; k++)
+                    quad[k] = x[i] * k;
+            }
+
             [Parallel]
             public static void GuardedFlow(int i, ReadOnlySpan<int> x, ReadOnlySpan<int> d, Span<int> y)
             {
@@ -243,6 +271,13 @@ internal static class GpuKernelSources
                         Kernels.Scale2D(row, col, n, x, w, y);
             }
             public static void Scale2DSpans(Accelerator gpu, int m, int n, int[] x, int[] w, int[] y) => Kernels.Scale2D(gpu, 0..m, 0..n, n, x, w, y);
+            public static void RowSumsScalar(int n, float[] a, float[] sums) { for (int r = 0; r < sums.Length; r++) Kernels.RowSums(r, n, a, sums); }
+            public static void RowSumsSpans(Accelerator gpu, int n, float[] a, float[] sums) => Kernels.RowSums(gpu, n, a, sums);
+            public static void RowSumsCpu(int n, float[] a, float[] sums) => Kernels.RowSums(n, a, sums);
+            public static void NeighboursScalar(int[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Neighbours(i, x, y); }
+            public static void NeighboursSpans(Accelerator gpu, int[] x, int[] y) => Kernels.Neighbours(gpu, 0..y.Length, x, y);
+            public static void QuadsScalar(float[] x, float[] y) { for (int i = 0; i < x.Length; i++) Kernels.Quads(i, x, y); }
+            public static void QuadsSpans(Accelerator gpu, float[] x, float[] y) => Kernels.Quads(gpu, x, y);
             public static void GuardedFlowScalar(int[] x, int[] d, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.GuardedFlow(i, x, d, y); }
             public static void GuardedFlowSpans(Accelerator gpu, int[] x, int[] d, int[] y) => Kernels.GuardedFlow(gpu, x, d, y);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }

@@ -159,6 +159,18 @@ public static class KernelGuards
         return product;
     }
 
+    /// <summary><c>Math.Abs(value)</c>; the value itself with <see cref="Overflow"/> raised for the minimum value, which has no absolute value.</summary>
+    public static sbyte Abs(sbyte value, ref int fault) => Fails(value == sbyte.MinValue, Overflow, ref fault) ? value : value < 0 ? (sbyte)-value : value;
+
+    /// <inheritdoc cref="Abs(sbyte, ref int)"/>
+    public static short Abs(short value, ref int fault) => Fails(value == short.MinValue, Overflow, ref fault) ? value : value < 0 ? (short)-value : value;
+
+    /// <inheritdoc cref="Abs(sbyte, ref int)"/>
+    public static int Abs(int value, ref int fault) => Fails(value == int.MinValue, Overflow, ref fault) ? value : value < 0 ? -value : value;
+
+    /// <inheritdoc cref="Abs(sbyte, ref int)"/>
+    public static long Abs(long value, ref int fault) => Fails(value == long.MinValue, Overflow, ref fault) ? value : value < 0 ? -value : value;
+
     /// <summary><c>checked(-value)</c>, wrapped with <see cref="Overflow"/> raised for the minimum value.</summary>
     public static int CheckedNegate(int value, ref int fault) => Fails(value == int.MinValue, Overflow, ref fault) ? value : -value;
 

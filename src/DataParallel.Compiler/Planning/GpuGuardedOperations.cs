@@ -7,7 +7,8 @@ namespace DataParallel.Compiler.Planning;
 
 /// <summary>
 /// What a GPU kernel guards in the kernel (issue 13 item 2): the operations that throw on the CPU where a GPU cannot
-/// throw — integer division and remainder, <c>checked</c> arithmetic and integer conversions — and the accesses
+/// throw — integer division and remainder, <c>checked</c> arithmetic and integer conversions, integer
+/// <c>Math.Abs</c> — and the accesses
 /// whose bounds the host cannot prove. A guard records the fault and skips the operation; the thread stops at the end
 /// of the statement and the entry point throws the CPU's exception when it waits. The planner and the emitter ask
 /// these same questions, so what the planner admits is exactly what the emitter guards.
@@ -21,6 +22,8 @@ internal static class GpuGuardedOperations
         BinaryExpression { Checked: true, Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply } arithmetic => arithmetic.Type.IsInteger(),
         UnaryExpression { Checked: true, Operator: UnaryOperator.Negate } negation => negation.Type.IsInteger(),
         ConvertExpression { Checked: true } conversion => conversion.Operand.Type.ConversionCanOverflow(conversion.Type),
+        // Math.Abs of a signed integer throws OverflowException for the minimum value.
+        MathCallExpression { ContainingType: "System.Math", Method: "Abs", RoundingMode: null } abs => abs.Arguments.Count == 1 && abs.Type.IsSigned() && abs.Arguments[0].Type == abs.Type,
         _ => false,
     };
 

@@ -26,10 +26,6 @@ internal static class GpuPlanner
     /// <summary>The public marker type of DataParallel.Gpu: a compilation that sees it gets GPU entry points.</summary>
     public const string MarkerMetadataName = "DataParallel.Gpu.GpuSupport";
 
-    /// <summary>Math methods lowered to ILGPU's <c>XMath</c>, for float and double arguments.</summary>
-    private static readonly ImmutableHashSet<string> FloatingMath = ImmutableHashSet.Create(
-        "Sqrt", "Abs", "Floor", "Ceiling", "Truncate", "Exp", "Log", "Sin", "Cos", "Tanh");
-
     /// <summary>
     /// Decides from the kernel and its accesses (<see cref="KernelAccessAnalysis.Collect"/>; without them no race
     /// requirement can be checked on the host, and the kernel stays off the GPU).
@@ -221,7 +217,7 @@ internal static class GpuPlanner
                 Expression(conditional.WhenTrue, blocker);
                 Expression(conditional.WhenFalse, blocker);
                 return;
-            case MathCallExpression call when IsLowerableMath(call):
+            case MathCallExpression call when IsLowerableMath(call) || GpuGuardedOperations.Faults(call):
                 foreach (KernelExpression argument in call.Arguments)
                     Expression(argument, blocker);
                 return;
@@ -237,29 +233,14 @@ internal static class GpuPlanner
         }
     }
 
-    /// <summary>
-    /// <c>Math</c>/<c>MathF</c> methods with an <c>XMath</c> equivalent of the same meaning: the float/double functions
-    /// of <see cref="FloatingMath"/>, and integer <c>Min</c>/<c>Max</c> (float <c>Min</c>/<c>Max</c> differ on NaN
-    /// and signed zeros, integer <c>Abs</c> throws for the minimum value), and the <c>BitOperations</c> bit counts.
-    /// </summary>
-    public static bool IsLowerableMath(MathCallExpression call)
-    {
-        // BitOperations counts of a uint or ulong: XMath's overloads count the same bits (32 and 64 for zero).
-        if (call.ContainingType == "System.Numerics.BitOperations")
-            return MathMethodNames.IsBitCount(call.Method) && call.Type == ScalarKind.Int32 && call.Arguments.Count == 1 && call.Arguments[0].Type is ScalarKind.UInt32 or ScalarKind.UInt64;
-        if (call.ContainingType is not ("System.Math" or "System.MathF") || call.RoundingMode is not null)
-            return false;
-        if (call.Arguments.Any(a => a.Type != call.Type))
-            return false;
-        if (call.Type is ScalarKind.Single or ScalarKind.Double)
-            return FloatingMath.Contains(call.Method) && call.Arguments.Count == 1;
-        return call.Type.IsInteger() && call.Method is "Min" or "Max" && call.Arguments.Count == 2;
-    }
+    /// <summary>Whether the call has a device form of the same meaning (<see cref="GpuMathFunctions"/>).</summary>
+    public static bool IsLowerableMath(MathCallExpression call) => GpuMathFunctions.DeviceMethod(call) is not null;
 
     /// <summary>Why a reduction with an in-kernel guard stays off the GPU (the block fold does not check a fault code yet).</summary>
     private static string Unguarded(KernelExpression operation) => operation switch
     {
         BinaryExpression { Operator: BinaryOperator.Divide or BinaryOperator.Remainder } => "integer division in a reduction: a GPU cannot throw DivideByZeroException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
+        MathCallExpression => "integer Math.Abs in a reduction: a GPU cannot throw OverflowException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
         _ => "checked arithmetic in a reduction: a GPU cannot throw OverflowException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
     };
 

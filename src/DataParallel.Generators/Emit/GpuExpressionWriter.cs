@@ -7,7 +7,7 @@ namespace DataParallel.Generators.Emit;
 /// <summary>
 /// Writes an IR expression as C# inside an ILGPU kernel: indices and locals by name, uniforms as fields of the
 /// uniforms' struct, spans as <c>ArrayView&lt;T&gt;</c> (indexed by int, <c>IntLength</c> for <c>.Length</c>), math as
-/// ILGPU's <c>XMath</c>. Only what <see cref="GpuPlanner"/> accepts reaches it; anything else is a bug, thrown (an
+/// <see cref="GpuMathFunctions"/> says. Only what <see cref="GpuPlanner"/> accepts reaches it; anything else is a bug, thrown (an
 /// operation that may fault, outside a guarded kernel, included).
 /// </summary>
 internal static class GpuExpressionWriter
@@ -38,8 +38,8 @@ internal static class GpuExpressionWriter
             BinaryExpression binary when !GpuGuardedOperations.Faults(binary) => $"({Operand(binary.Left)} {ScalarExpressionWriter.BinaryToken(binary.Operator)} {Operand(binary.Right)})",
             ConvertExpression convert when !GpuGuardedOperations.Faults(convert) => $"unchecked(({convert.Type.Keyword()}){Operand(convert.Operand)})",
             ConditionalExpression conditional => $"({Operand(conditional.Condition)} ? {Operand(conditional.WhenTrue)} : {Operand(conditional.WhenFalse)})",
-            MathCallExpression call when GpuPlanner.IsLowerableMath(call)
-                => $"global::ILGPU.Algorithms.XMath.{call.Method}({string.Join(", ", call.Arguments.Select(Operand))})",
+            MathCallExpression call when GpuMathFunctions.DeviceMethod(call) is { } method
+                => $"{method}({string.Join(", ", call.Arguments.Select(Operand))})",
             _ => throw new System.InvalidOperationException($"{expression.GetType().Name} has no GPU form; GpuPlanner should have kept the kernel off the GPU."),
         };
     }

@@ -71,6 +71,8 @@ internal sealed class GpuFaultGuards(ImmutableArray<ProvenAccess> proven, int di
                     _ => "CheckedMultiply",
                 };
                 return $"{Guards}.{method}({Typed(binary.Left, binary.Type)}, {Typed(binary.Right, binary.Type)}, ref {Fault})";
+            case MathCallExpression abs when GpuGuardedOperations.Faults(abs):
+                return $"{Guards}.Abs({Typed(abs.Arguments[0], abs.Type)}, ref {Fault})";
             case UnaryExpression unary when GpuGuardedOperations.Faults(unary):
                 return $"{Guards}.CheckedNegate({Typed(unary.Operand, unary.Type)}, ref {Fault})";
             case ConvertExpression convert when GpuGuardedOperations.Faults(convert):

@@ -72,6 +72,24 @@ internal static class GpuKernelSources
             }
 
             [Parallel]
+            public static void MoreMath(int i, ReadOnlySpan<float> x, ReadOnlySpan<float> w, Span<float> a, Span<float> b, ReadOnlySpan<double> d, Span<double> c, Span<double> e)
+            {
+                float v = x[i], u = w[i];
+                a[i] = MathF.Tan(v) + MathF.Asin(v * 0.1f) + MathF.Acos(u * 0.1f) + MathF.Atan(v) + MathF.Sinh(v * 0.5f) + MathF.Cosh(u * 0.5f)
+                    + MathF.Pow(MathF.Abs(v), u * 0.3f) + MathF.Atan2(v, u) + MathF.Log10(MathF.Abs(v) + 1f) + MathF.Log2(MathF.Abs(u) + 1f);
+                b[i] = MathF.Cbrt(v) + MathF.FusedMultiplyAdd(v, u, 0.5f) + MathF.Round(v * 2.5f) + MathF.Round(u * 2.5f, MidpointRounding.AwayFromZero)
+                    + MathF.Round(v * 1.5f, MidpointRounding.ToZero) + Math.Min(v, u) * 3f + Math.Max(v, u);
+                double z = d[i];
+                c[i] = Math.Tan(z) + Math.Asin(z * 0.1) + Math.Acos(z * 0.05) + Math.Atan(z) + Math.Sinh(z * 0.5) + Math.Cosh(z * 0.25)
+                    + Math.Pow(Math.Abs(z), 0.7) + Math.Atan2(z, 1.5) + Math.Log10(Math.Abs(z) + 1) + Math.Log2(Math.Abs(z) + 2);
+                e[i] = Math.Cbrt(z) + Math.FusedMultiplyAdd(z, z, -1) + Math.Round(z * 2.5) + Math.Round(z, MidpointRounding.ToNegativeInfinity)
+                    + Math.Round(z, MidpointRounding.ToPositiveInfinity) + Math.Min(z, 0.5) - Math.Max(z, -0.5);
+            }
+
+            [Parallel]
+            public static void IntegerAbs(int i, ReadOnlySpan<int> x, ReadOnlySpan<long> w, Span<long> y) => y[i] = Math.Abs(x[i]) + Math.Abs(w[i]);
+
+            [Parallel]
             public static void Counts(int i, ReadOnlySpan<uint> x, ReadOnlySpan<ulong> w, Span<int> y)
                 => y[i] = System.Numerics.BitOperations.PopCount(x[i]) + 100 * System.Numerics.BitOperations.LeadingZeroCount(w[i])
                     + 10000 * System.Numerics.BitOperations.TrailingZeroCount(x[i]);
@@ -278,6 +296,10 @@ internal static class GpuKernelSources
             public static void NeighboursSpans(Accelerator gpu, int[] x, int[] y) => Kernels.Neighbours(gpu, 0..y.Length, x, y);
             public static void QuadsScalar(float[] x, float[] y) { for (int i = 0; i < x.Length; i++) Kernels.Quads(i, x, y); }
             public static void QuadsSpans(Accelerator gpu, float[] x, float[] y) => Kernels.Quads(gpu, x, y);
+            public static void MoreMathScalar(float[] x, float[] w, float[] a, float[] b, double[] d, double[] c, double[] e) { for (int i = 0; i < x.Length; i++) Kernels.MoreMath(i, x, w, a, b, d, c, e); }
+            public static void MoreMathSpans(Accelerator gpu, float[] x, float[] w, float[] a, float[] b, double[] d, double[] c, double[] e) => Kernels.MoreMath(gpu, x, w, a, b, d, c, e);
+            public static void IntegerAbsScalar(int[] x, long[] w, long[] y) { for (int i = 0; i < y.Length; i++) Kernels.IntegerAbs(i, x, w, y); }
+            public static void IntegerAbsSpans(Accelerator gpu, int[] x, long[] w, long[] y) => Kernels.IntegerAbs(gpu, x, w, y);
             public static void GuardedFlowScalar(int[] x, int[] d, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.GuardedFlow(i, x, d, y); }
             public static void GuardedFlowSpans(Accelerator gpu, int[] x, int[] d, int[] y) => Kernels.GuardedFlow(gpu, x, d, y);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }

@@ -32,6 +32,9 @@ internal sealed record GpuKernelPlan(
     /// <summary>Indices per reduction block: blocks start at multiples of it, whatever the domain's start.</summary>
     public const int BlockSize = 256;
 
-    /// <summary>ILGPU's typed loaders take at most 15 generic arguments: the index, the uniforms' struct and 13 views.</summary>
+    /// <summary>
+    /// ILGPU's typed loaders take at most 15 generic arguments: the index, the uniforms' struct and 13 views. An
+    /// element-wise kernel with more loads through ILGPU's MethodInfo loader; a reduction is limited to 12 spans.
+    /// </summary>
     public const int MaxViews = 13;
 }

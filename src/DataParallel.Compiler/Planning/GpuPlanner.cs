@@ -55,10 +55,6 @@ internal static class GpuPlanner
             KernelExpression faulting = KernelWalker.AllExpressions(kernel.Body).First(GpuGuardedOperations.Faults);
             return GpuDecision.Blocked(Unguarded(faulting), GpuBlockReason.NotCoveredYet, faulting);
         }
-        // The fault record is one more view.
-        int views = kernel.Parameters.Count(p => p.IsSpan);
-        if (guarded && views > GpuKernelPlan.MaxViews - 1)
-            return GpuDecision.Blocked(NotYet + $"kernels with in-kernel guards and more than {GpuKernelPlan.MaxViews - 1} spans yet (the fault record takes one of ILGPU's typed loaders' {GpuKernelPlan.MaxViews} views); the kernel has {views}", GpuBlockReason.NotCoveredYet, null);
         ReductionPlan? reduction = kernel.ReturnType is { } type ? ReductionPlan.Create(kernel.Reduce, type) : null;
         return new GpuDecision(new GpuKernelPlan(kernel, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, guarded), null, GpuBlockReason.NotCoveredYet, KernelNode.NoSource);
     }
@@ -77,11 +73,11 @@ internal static class GpuPlanner
         if (kernel.AssignedSpanParameters.Count > 0)
             return GpuDecision.Blocked(NotYet + $"assigning span parameter '{kernel.AssignedSpanParameters[0]}' yet", GpuBlockReason.NotCoveredYet, null);
         // A reduction's kernel takes one more view, its block partials. The limit is that of ILGPU's typed loaders,
-        // which the generated launchers use, not of ILGPU's compiler: it compiles and runs a kernel with more views
-        // loaded through its MethodInfo loader (tested), so this is "not covered yet", not "ILGPU cannot compile".
-        int views = kernel.Parameters.Count(p => p.IsSpan), limit = GpuKernelPlan.MaxViews - (kernel.ReturnType is null ? 0 : 1);
-        if (views > limit)
-            return GpuDecision.Blocked(NotYet + $"kernels with more than {limit} spans{(kernel.ReturnType is null ? "" : " in a reduction")} yet (its launchers use ILGPU's typed kernel loaders, which take the index, the uniforms and at most {limit} views{(kernel.ReturnType is null ? "" : " besides the block partials")}); the kernel has {views}", GpuBlockReason.NotCoveredYet, null);
+        // which a reduction's launcher uses, not of ILGPU's compiler: an element-wise kernel with more views loads
+        // through ILGPU's MethodInfo loader instead (WideKernel), so this is "not covered yet", not "ILGPU cannot compile".
+        int views = kernel.Parameters.Count(p => p.IsSpan), limit = GpuKernelPlan.MaxViews - 1;
+        if (kernel.ReturnType is not null && views > limit)
+            return GpuDecision.Blocked(NotYet + $"reductions with more than {limit} spans yet (a reduction's launcher uses ILGPU's typed kernel loaders, which take the index, the uniforms and at most {limit} views besides the block partials); the kernel has {views}", GpuBlockReason.NotCoveredYet, null);
         foreach (KernelParameter parameter in kernel.Parameters.Where(p => p.Kind != ParameterKind.Index))
         {
             if (parameter.RefKind is ParameterRefKind.Ref or ParameterRefKind.Out)

@@ -171,8 +171,13 @@ internal static class GpuSourceEmitter
             string types = string.Join(", ", new[] { $"global::ILGPU.Index{kernel.Dimensions}D", "Uniforms" }.Concat(spans.Select(View))
                 .Concat(plan.Reduction is { } partials ? [$"global::ILGPU.ArrayView<{partials.Type.Keyword()}>"] : [])
                 .Concat(plan.Guarded ? ["global::ILGPU.ArrayView<long>"] : []));
+            // Past the typed loaders' 13 views (an element-wise kernel only), ILGPU's MethodInfo loader, with boxed arguments.
+            bool wide = plan.Reduction is null && spans.Count + (plan.Guarded ? 1 : 0) > GpuKernelPlan.MaxViews;
             writer.Line($"var __launch = {Gpu}.GpuKernelCache.GetOrLoad(__accelerator, \"{EntryProofWriter.Escape(kernel.Key)}\",");
-            writer.Line($"    static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<{types}>(accelerator, Kernel));");
+            writer.Line(wide
+                ? $"    static accelerator => {Gpu}.WideKernel.Load<global::ILGPU.Index{kernel.Dimensions}D>(accelerator, typeof({names.Launcher}).GetMethod(nameof(Kernel))!));"
+                : $"    static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<{types}>(accelerator, Kernel));");
+            string Arguments(string uniforms, string views) => wide ? $"new object[] {{ {uniforms}{views} }}" : uniforms + views;
             string fields = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d} = __start{d}")
                 .Concat(plan.Reduction is null ? [] : ["__count0 = __count0", "__firstBlock = __firstBlock"])
                 .Concat(Enumerable.Range(1, plan.Guarded ? kernel.Dimensions - 1 : 0).Select(d => $"__count{d} = __count{d}"))
@@ -196,12 +201,12 @@ internal static class GpuSourceEmitter
             string extent = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Reverse().Select(d => $"__count{d}"));
             if (!plan.Guarded)
             {
-                writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), new Uniforms {{ {fields} }}{views});");
+                writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), {Arguments($"new Uniforms {{ {fields} }}", views)});");
                 return;
             }
             // Guarded: the launch waits, so that a fault surfaces from this call as the CPU's exception, never later or lost.
             writer.Line($"using {Gpu}.KernelFaultRecord __faults = {Gpu}.KernelFaultRecord.Allocate(__stream);");
-            writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), new Uniforms {{ {fields} }}{views}, __faults.View);");
+            writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), {Arguments($"new Uniforms {{ {fields} }}", views + ", __faults.View")});");
             string indices = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"\"{kernel.Parameters[d].Name}\""));
             string domainValues = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"));
             writer.Line($"__faults.ThrowIfRaised(__stream, \"{kernel.FullName}\", new[] {{ {indices} }}, {domainValues});");

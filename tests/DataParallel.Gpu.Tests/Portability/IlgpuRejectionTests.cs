@@ -23,9 +23,10 @@ namespace DataParallel.Gpu.Tests.Portability;
 /// <summary>
 /// DP3003 says "ILGPU cannot compile it" only for what ILGPU's compiler really rejects (issue 13 item 4), shown by a
 /// hand-written ILGPU kernel, not a generated one. The one construct once reported so, a kernel with more than 13
-/// spans, turned out to compile: ILGPU compiles and runs a 16-view kernel; only its typed loaders, which the generated
-/// launchers use, stop at 15 type arguments. So DP3003 now calls it "not covered yet", and no construct is labelled
-/// "ILGPU cannot compile" today; the last test keeps it so until one comes with its own rejection test here.
+/// spans, turned out to compile: ILGPU compiles and runs a 16-view kernel; only its typed loaders stop at 15 type
+/// arguments. So element-wise kernels wider than that load through the MethodInfo loader, a reduction's launcher still
+/// uses a typed loader (DP3003 calls that "not covered yet"), and no construct is labelled "ILGPU cannot compile"
+/// today; the last test keeps it so until one comes with its own rejection test here.
 /// </summary>
 public sealed class IlgpuRejectionTests
 {
@@ -84,10 +85,11 @@ public sealed class IlgpuRejectionTests
 
     [Theory]
     [InlineData(13, false, false)]
-    [InlineData(14, false, true)]
+    [InlineData(14, false, false)]
+    [InlineData(20, false, false)]
     [InlineData(12, true, false)]
     [InlineData(13, true, true)]
-    public async Task DP3003_reports_a_kernel_just_past_the_span_limit_as_not_covered_yet_and_not_one_at_it(int spans, bool reduction, bool reported)
+    public async Task DP3003_reports_only_a_reduction_past_the_typed_loaders_span_limit_as_not_covered_yet(int spans, bool reduction, bool reported)
     {
         string source = WideKernel(spans, reduction);
         ImmutableArray<Diagnostic> diagnostics = (await GpuCompilation.Create(referenceGpu: true, source)

@@ -8,7 +8,7 @@ namespace DataParallel.Gpu;
 
 /// <summary>
 /// The device record of one launch of a guarded kernel (<see cref="KernelGuards"/>): one <c>long</c>, the smallest
-/// <c>position * 4 + code</c> any thread recorded, where the position is the failing index's place in the domain in
+/// <c>position * KernelGuards.Codes + code</c> any thread recorded, where the position is the failing index's place in the domain in
 /// row-major order (the order the scalar kernel runs it). The entry point waits for the launch, reads it, and throws
 /// the CPU's exception for the first failing index. Called by generated code; not meant to be called directly.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class KernelFaultRecord : IDisposable
         stream.Synchronize();
         if (value[0] == Clear)
             return;
-        throw Describe(kernel, indices, domain, value[0] / 4, (int)(value[0] % 4));
+        throw Describe(kernel, indices, domain, value[0] / KernelGuards.Codes, (int)(value[0] % KernelGuards.Codes));
     }
 
     /// <summary>The exception the CPU throws for <paramref name="code"/>, naming the index at <paramref name="position"/>.</summary>
@@ -78,6 +78,8 @@ public sealed class KernelFaultRecord : IDisposable
             KernelGuards.DivideByZero => new DivideByZeroException($"Attempted to divide by zero {where}."),
             KernelGuards.Overflow => new OverflowException($"Arithmetic operation resulted in an overflow {where}."),
             KernelGuards.IndexOutOfRange => new IndexOutOfRangeException($"Index was outside the bounds of the array {where}."),
+            KernelGuards.NotANumber => new ArithmeticException($"Function does not accept floating point Not-a-Number values {where}."),
+            KernelGuards.MinAboveMax => new ArgumentException($"Math.Clamp was called with a minimum greater than its maximum {where}."),
             _ => new InvalidOperationException($"Unknown fault code {code} {where}."),
         };
     }

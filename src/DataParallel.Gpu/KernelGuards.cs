@@ -30,6 +30,15 @@ public static class KernelGuards
     /// <summary>An access outside its view (<see cref="System.IndexOutOfRangeException"/> on the CPU).</summary>
     public const int IndexOutOfRange = 3;
 
+    /// <summary><c>Math.Sign</c> of NaN (<see cref="System.ArithmeticException"/> on the CPU).</summary>
+    public const int NotANumber = 4;
+
+    /// <summary><c>Math.Clamp</c> with a minimum above its maximum (<see cref="System.ArgumentException"/> on the CPU).</summary>
+    public const int MinAboveMax = 5;
+
+    /// <summary>How many codes a record's entry leaves room for: an entry is <c>position * Codes + code</c>.</summary>
+    public const int Codes = 8;
+
     /// <summary>Records <paramref name="code"/> unless the thread has already faulted.</summary>
     public static void Raise(ref int fault, int code)
     {
@@ -38,7 +47,7 @@ public static class KernelGuards
     }
 
     /// <summary>Records this index's fault in <paramref name="faults"/>: the smallest position and, there, the smallest code wins.</summary>
-    public static void Record(ArrayView<long> faults, long position, int fault) => Atomic.Min(ref faults[0], position * 4 + fault);
+    public static void Record(ArrayView<long> faults, long position, int fault) => Atomic.Min(ref faults[0], position * Codes + fault);
 
     /// <summary><c>view[index]</c>, or <c>default</c> with <see cref="IndexOutOfRange"/> raised when it is outside the view.</summary>
     public static T Load<T>(ArrayView<T> view, long index, ref int fault)
@@ -170,6 +179,39 @@ public static class KernelGuards
 
     /// <inheritdoc cref="Abs(sbyte, ref int)"/>
     public static long Abs(long value, ref int fault) => Fails(value == long.MinValue, Overflow, ref fault) ? value : value < 0 ? -value : value;
+
+    /// <summary><c>Math.Sign(value)</c>; 0 with <see cref="NotANumber"/> raised for NaN.</summary>
+    public static int Sign(float value, ref int fault) => Fails(float.IsNaN(value), NotANumber, ref fault) ? 0 : value > 0 ? 1 : value < 0 ? -1 : 0;
+
+    /// <inheritdoc cref="Sign(float, ref int)"/>
+    public static int Sign(double value, ref int fault) => Fails(double.IsNaN(value), NotANumber, ref fault) ? 0 : value > 0 ? 1 : value < 0 ? -1 : 0;
+
+    /// <summary>
+    /// <c>Math.Clamp(value, minimum, maximum)</c> as .NET defines it (NaN passes through; a NaN bound clamps nothing);
+    /// the value itself with <see cref="MinAboveMax"/> raised when <paramref name="minimum"/> is above <paramref name="maximum"/>.
+    /// </summary>
+    public static float Clamp(float value, float minimum, float maximum, ref int fault)
+        => Fails(minimum > maximum, MinAboveMax, ref fault) ? value : value < minimum ? minimum : value > maximum ? maximum : value;
+
+    /// <inheritdoc cref="Clamp(float, float, float, ref int)"/>
+    public static double Clamp(double value, double minimum, double maximum, ref int fault)
+        => Fails(minimum > maximum, MinAboveMax, ref fault) ? value : value < minimum ? minimum : value > maximum ? maximum : value;
+
+    /// <inheritdoc cref="Clamp(float, float, float, ref int)"/>
+    public static int Clamp(int value, int minimum, int maximum, ref int fault)
+        => Fails(minimum > maximum, MinAboveMax, ref fault) ? value : value < minimum ? minimum : value > maximum ? maximum : value;
+
+    /// <inheritdoc cref="Clamp(float, float, float, ref int)"/>
+    public static uint Clamp(uint value, uint minimum, uint maximum, ref int fault)
+        => Fails(minimum > maximum, MinAboveMax, ref fault) ? value : value < minimum ? minimum : value > maximum ? maximum : value;
+
+    /// <inheritdoc cref="Clamp(float, float, float, ref int)"/>
+    public static long Clamp(long value, long minimum, long maximum, ref int fault)
+        => Fails(minimum > maximum, MinAboveMax, ref fault) ? value : value < minimum ? minimum : value > maximum ? maximum : value;
+
+    /// <inheritdoc cref="Clamp(float, float, float, ref int)"/>
+    public static ulong Clamp(ulong value, ulong minimum, ulong maximum, ref int fault)
+        => Fails(minimum > maximum, MinAboveMax, ref fault) ? value : value < minimum ? minimum : value > maximum ? maximum : value;
 
     /// <summary><c>checked(-value)</c>, wrapped with <see cref="Overflow"/> raised for the minimum value.</summary>
     public static int CheckedNegate(int value, ref int fault) => Fails(value == int.MinValue, Overflow, ref fault) ? value : -value;

@@ -24,8 +24,16 @@ internal static class GpuGuardedOperations
         ConvertExpression { Checked: true } conversion => conversion.Operand.Type.ConversionCanOverflow(conversion.Type),
         // Math.Abs of a signed integer throws OverflowException for the minimum value.
         MathCallExpression { ContainingType: "System.Math", Method: "Abs", RoundingMode: null } abs => abs.Arguments.Count == 1 && abs.Type.IsSigned() && abs.Arguments[0].Type == abs.Type,
+        // Math.Sign of a float or double throws ArithmeticException for NaN.
+        MathCallExpression { Method: "Sign", RoundingMode: null } sign => IsMath(sign) && sign.Arguments.Count == 1 && sign.Type == ScalarKind.Int32
+            && sign.Arguments[0].Type is ScalarKind.Single or ScalarKind.Double,
+        // Math.Clamp throws ArgumentException when the minimum is above the maximum.
+        MathCallExpression { Method: "Clamp", RoundingMode: null } clamp => IsMath(clamp) && clamp.Arguments.Count == 3 && clamp.Arguments.All(a => a.Type == clamp.Type)
+            && (clamp.Type is ScalarKind.Single or ScalarKind.Double || IsGuardedArithmeticType(clamp.Type)),
         _ => false,
     };
+
+    private static bool IsMath(MathCallExpression call) => call.ContainingType is "System.Math" or "System.MathF";
 
     /// <summary>The integer types the guards of <see cref="Faults"/> take (C# promotes narrower operands to int).</summary>
     public static bool IsGuardedArithmeticType(ScalarKind type) => type is ScalarKind.Int32 or ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64;

@@ -236,7 +236,7 @@ internal static class GpuPlanner
     private static string Unguarded(KernelExpression operation) => operation switch
     {
         BinaryExpression { Operator: BinaryOperator.Divide or BinaryOperator.Remainder } => "integer division in a reduction: a GPU cannot throw DivideByZeroException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
-        MathCallExpression => "integer Math.Abs in a reduction: a GPU cannot throw OverflowException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
+        MathCallExpression call => $"Math.{call.Method} in a reduction: a GPU cannot throw {call.Method switch { "Sign" => "ArithmeticException", "Clamp" => "ArgumentException", _ => "OverflowException" }}, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
         _ => "checked arithmetic in a reduction: a GPU cannot throw OverflowException, and the GPU lowering guards it in element-wise kernels only, not yet in reductions",
     };
 

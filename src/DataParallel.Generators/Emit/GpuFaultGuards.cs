@@ -71,8 +71,9 @@ internal sealed class GpuFaultGuards(ImmutableArray<ProvenAccess> proven, int di
                     _ => "CheckedMultiply",
                 };
                 return $"{Guards}.{method}({Typed(binary.Left, binary.Type)}, {Typed(binary.Right, binary.Type)}, ref {Fault})";
-            case MathCallExpression abs when GpuGuardedOperations.Faults(abs):
-                return $"{Guards}.Abs({Typed(abs.Arguments[0], abs.Type)}, ref {Fault})";
+            case MathCallExpression call when GpuGuardedOperations.Faults(call):
+                // Abs, Sign and Clamp: the guard of the same name, its operands of the call's argument types.
+                return $"{Guards}.{call.Method}({string.Join(", ", call.Arguments.Select(a => Typed(a, a.Type)))}, ref {Fault})";
             case UnaryExpression unary when GpuGuardedOperations.Faults(unary):
                 return $"{Guards}.CheckedNegate({Typed(unary.Operand, unary.Type)}, ref {Fault})";
             case ConvertExpression convert when GpuGuardedOperations.Faults(convert):

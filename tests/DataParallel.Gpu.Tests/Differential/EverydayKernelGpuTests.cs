@@ -58,8 +58,8 @@ public sealed partial class EverydayKernelGpuTests(CpuAccelerator cpu, ITestOutp
         string[] onGpu = kernelsType.GetMembers().OfType<IMethodSymbol>()
             .Where(m => m.Parameters.FirstOrDefault()?.Type.Name == nameof(Accelerator))
             .Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
-        // docs/guides/gpu.md: 14 of the 16 everyday kernels reach the GPU; fewer means the whitelist lost some.
-        Assert.True(onGpu.Length >= 14, $"Only {onGpu.Length} everyday kernels got GPU entry points: {string.Join(", ", onGpu)}.");
+        // docs/guides/gpu.md: 15 of the 16 everyday kernels reach the GPU; fewer means the whitelist lost some.
+        Assert.True(onGpu.Length >= 15, $"Only {onGpu.Length} everyday kernels got GPU entry points: {string.Join(", ", onGpu)}.");
         string[] withoutInputs = onGpu.Where(name => !s_inputs.ContainsKey(name)).ToArray();
         Assert.True(withoutInputs.Length == 0, $"Everyday kernels on the GPU with no inputs here: {string.Join(", ", withoutInputs)}.");
 

@@ -65,4 +65,40 @@ public sealed class MathFunctionTests(CpuAccelerator cpu, ITestOutputHelper outp
         Assert.IsType<OverflowException>(cpuError);
         Assert.Contains("i = 2", gpuError.Message);
     }
+
+    [Fact]
+    public void Sign_and_clamp_match_and_throw_the_cpus_exceptions()
+    {
+        float[] x = [float.NaN, -0f, 0f, 3f, -7f, float.PositiveInfinity, 0.25f];
+        double[] d = [1, -0.0, 2, -3, double.NegativeInfinity, 0, 5];
+        long[] w = [-100, 0, 100, long.MinValue, long.MaxValue, 7, -7];
+        object[] Arguments(float lo, float hi, long low, long high, float[] xs, double[] ds) => [lo, hi, low, high, xs.Clone(), ds.Clone(), w.Clone(), new float[7], new int[7], new long[7]];
+
+        // Clean: NaN bounds clamp nothing; a NaN value passes through Clamp (Sign of it is the fault below).
+        float[] clean = x.Select(v => float.IsNaN(v) ? 1f : v).ToArray();
+        foreach ((float lo, float hi) in new[] { (-1f, 1f), (float.NaN, 2f), (-5f, float.NaN), (2f, 2f) })
+        {
+            object[] expected = Arguments(lo, hi, -10, 10, clean, d), actual = Arguments(lo, hi, -10, 10, clean, d);
+            GeneratedKernels.Drive("SignAndClampScalar", expected);
+            GeneratedKernels.Drive("SignAndClampSpans", [_gpu, .. actual]);
+            for (int a = 7; a < 10; a++)
+                Assert.Equal(expected[a], actual[a]);
+        }
+
+        // Sign(NaN) at index 0: ArithmeticException; Clamp with min > max: ArgumentException, at the first index.
+        AssertSameFault(Arguments(-1f, 1f, -10, 10, x, d), typeof(ArithmeticException), "i = 0");
+        AssertSameFault(Arguments(1f, -1f, -10, 10, clean, d), typeof(ArgumentException), "i = 0");
+        AssertSameFault(Arguments(-1f, 1f, 10, -10, clean, d), typeof(ArgumentException), "i = 0");
+        AssertSameFault(Arguments(-1f, 1f, -10, 10, clean, d.Select((v, i) => i == 4 ? double.NaN : v).ToArray()), typeof(ArithmeticException), "i = 4");
+    }
+
+    private void AssertSameFault(object[] arguments, Type expected, string at)
+    {
+        object[] scalar = arguments.Select(a => a is Array array ? array.Clone() : a).ToArray();
+        Exception cpuError = Assert.ThrowsAny<Exception>(() => GeneratedKernels.Drive("SignAndClampScalar", scalar));
+        Exception gpuError = Assert.ThrowsAny<Exception>(() => GeneratedKernels.Drive("SignAndClampSpans", [_gpu, .. arguments]));
+        Assert.Equal(expected, cpuError.GetType());
+        Assert.Equal(expected, gpuError.GetType());
+        Assert.Contains(at, gpuError.Message);
+    }
 }

@@ -87,6 +87,14 @@ internal static class GpuKernelSources
             }
 
             [Parallel]
+            public static void SignAndClamp(int i, float lo, float hi, long low, long high, ReadOnlySpan<float> x, ReadOnlySpan<double> d, ReadOnlySpan<long> w, Span<float> y, Span<int> s, Span<long> z)
+            {
+                y[i] = Math.Clamp(x[i], lo, hi);
+                s[i] = Math.Sign(x[i]) + 10 * Math.Sign(d[i]);
+                z[i] = Math.Clamp(w[i], low, high);
+            }
+
+            [Parallel]
             public static void IntegerAbs(int i, ReadOnlySpan<int> x, ReadOnlySpan<long> w, Span<long> y) => y[i] = Math.Abs(x[i]) + Math.Abs(w[i]);
 
             [Parallel]
@@ -318,6 +326,8 @@ internal static class GpuKernelSources
                         Kernels.WideGrid(r, c, n, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], b);
             }
             public static void WideGridSpans(Accelerator gpu, int m, int n, float[][] a, float[] b) => Kernels.WideGrid(gpu, 0..m, 0..n, n, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], b);
+            public static void SignAndClampScalar(float lo, float hi, long low, long high, float[] x, double[] d, long[] w, float[] y, int[] s, long[] z) { for (int i = 0; i < y.Length; i++) Kernels.SignAndClamp(i, lo, hi, low, high, x, d, w, y, s, z); }
+            public static void SignAndClampSpans(Accelerator gpu, float lo, float hi, long low, long high, float[] x, double[] d, long[] w, float[] y, int[] s, long[] z) => Kernels.SignAndClamp(gpu, lo, hi, low, high, x, d, w, y, s, z);
             public static void GuardedFlowScalar(int[] x, int[] d, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.GuardedFlow(i, x, d, y); }
             public static void GuardedFlowSpans(Accelerator gpu, int[] x, int[] d, int[] y) => Kernels.GuardedFlow(gpu, x, d, y);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }

@@ -82,13 +82,15 @@ internal static class GpuPlanner
         {
             if (parameter.RefKind is ParameterRefKind.Ref or ParameterRefKind.Out)
                 return GpuDecision.Blocked(NotYet + $"the ref parameter '{parameter.Name}' yet", GpuBlockReason.NotCoveredYet, null);
-            if (!IsDeviceType(parameter.Type))
+            // A bool uniform travels in the uniforms' struct; ILGPU refuses to allocate bool buffers (not blittable), so
+            // bool spans have no device form.
+            if (!IsDeviceType(parameter.Type) && !(parameter.Type == ScalarKind.Boolean && !parameter.IsSpan))
                 return GpuDecision.Blocked(NotYet + $"the {parameter.Type.Keyword()} parameter '{parameter.Name}' yet", GpuBlockReason.NotCoveredYet, null);
         }
         return null;
     }
 
-    /// <summary>Element and uniform types the GPU kernels take as they are (bool and Half are not covered yet).</summary>
+    /// <summary>Numeric element and uniform types the GPU kernels take as they are (and bool uniforms; bool spans and Half are not covered yet).</summary>
     private static bool IsDeviceType(ScalarKind type) => type.IsInteger() || type is ScalarKind.Single or ScalarKind.Double;
 
     /// <summary>Types of values and locals inside a GPU kernel: the device types, and bool (conditions, flags).</summary>

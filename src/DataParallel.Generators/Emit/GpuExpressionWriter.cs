@@ -28,6 +28,7 @@ internal static class GpuExpressionWriter
         {
             ConstantExpression constant => constant.Literal.StartsWith("-", System.StringComparison.Ordinal) ? $"({constant.Literal})" : constant.Literal,
             IndexExpression index => Identifier.Escape(kernel.Parameters[index.Dimension].Name),
+            UniformExpression { Type: ScalarKind.Boolean } flag => $"({Uniforms}.{Identifier.Escape(flag.Name)} != 0)",
             UniformExpression uniform => $"{Uniforms}.{Identifier.Escape(uniform.Name)}",
             LocalExpression local => Identifier.Escape(local.Name),
             SpanLengthExpression length => $"{Identifier.Escape(length.Span)}.IntLength",

@@ -83,8 +83,9 @@ internal static class GpuSourceEmitter
             // A guarded kernel linearises a failing index's position from the extents of the faster indices.
             for (int d = 1; plan.Guarded && d < kernel.Dimensions; d++)
                 writer.Line($"public int __count{d};");
+            // ILGPU takes only blittable kernel parameters: a bool travels as a byte (0 or 1).
             foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform))
-                writer.Line($"public {p.Type.Keyword()} {Identifier.Escape(p.Name)};");
+                writer.Line($"public {(p.Type == ScalarKind.Boolean ? "byte" : p.Type.Keyword())} {Identifier.Escape(p.Name)};");
         }
     }
 
@@ -181,7 +182,8 @@ internal static class GpuSourceEmitter
             string fields = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d} = __start{d}")
                 .Concat(plan.Reduction is null ? [] : ["__count0 = __count0", "__firstBlock = __firstBlock"])
                 .Concat(Enumerable.Range(1, plan.Guarded ? kernel.Dimensions - 1 : 0).Select(d => $"__count{d} = __count{d}"))
-                .Concat(kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform).Select(p => $"{Identifier.Escape(p.Name)} = {Identifier.Escape(p.Name)}")));
+                .Concat(kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform).Select(p => $"{Identifier.Escape(p.Name)} = " +
+                    (p.Type == ScalarKind.Boolean ? $"(byte)({Identifier.Escape(p.Name)} ? 1 : 0)" : Identifier.Escape(p.Name)))));
             string views = string.Concat(spans.Select(p => ", " + Identifier.Escape(p.Name)));
             if (plan.Reduction is { } reduction)
             {

@@ -95,6 +95,14 @@ internal static class GpuKernelSources
             }
 
             [Parallel]
+            public static void Masks(int i, bool invert, ReadOnlySpan<byte> mask, ReadOnlySpan<float> a, Span<float> y, Span<byte> positive)
+            {
+                bool set = mask[i] != 0;
+                y[i] = set != invert ? a[i] : -a[i];
+                positive[i] = (byte)(y[i] > 0 || (set && invert) ? 1 : 0);
+            }
+
+            [Parallel]
             public static void IntegerAbs(int i, ReadOnlySpan<int> x, ReadOnlySpan<long> w, Span<long> y) => y[i] = Math.Abs(x[i]) + Math.Abs(w[i]);
 
             [Parallel]
@@ -328,6 +336,8 @@ internal static class GpuKernelSources
             public static void WideGridSpans(Accelerator gpu, int m, int n, float[][] a, float[] b) => Kernels.WideGrid(gpu, 0..m, 0..n, n, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], b);
             public static void SignAndClampScalar(float lo, float hi, long low, long high, float[] x, double[] d, long[] w, float[] y, int[] s, long[] z) { for (int i = 0; i < y.Length; i++) Kernels.SignAndClamp(i, lo, hi, low, high, x, d, w, y, s, z); }
             public static void SignAndClampSpans(Accelerator gpu, float lo, float hi, long low, long high, float[] x, double[] d, long[] w, float[] y, int[] s, long[] z) => Kernels.SignAndClamp(gpu, lo, hi, low, high, x, d, w, y, s, z);
+            public static void MasksScalar(bool invert, byte[] mask, float[] a, float[] y, byte[] positive) { for (int i = 0; i < y.Length; i++) Kernels.Masks(i, invert, mask, a, y, positive); }
+            public static void MasksSpans(Accelerator gpu, bool invert, byte[] mask, float[] a, float[] y, byte[] positive) => Kernels.Masks(gpu, invert, mask, a, y, positive);
             public static void GuardedFlowScalar(int[] x, int[] d, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.GuardedFlow(i, x, d, y); }
             public static void GuardedFlowSpans(Accelerator gpu, int[] x, int[] d, int[] y) => Kernels.GuardedFlow(gpu, x, d, y);
             public static void TranscendentalScalar(float[] x, float[] s, float[] e, double[] d, double[] c) { for (int i = 0; i < x.Length; i++) Kernels.Transcendental(i, x, s, e, d, c); }

@@ -71,29 +71,37 @@ public static class KernelGuards
         return false;
     }
 
+    // The divisions below divide by a divisor that is never 0 or (with the minimum value) -1, even where the guard
+    // has already failed: ILGPU folds a division of constants while compiling, also in a branch that never runs, and
+    // its folding of x / 0 throws (found by the random kernels: h = 0; h = h != 0 ? -1000 % h : -1000;).
+
     /// <summary><c>left / right</c>; 0 with the CPU's fault for a zero divisor or <c>int.MinValue / -1</c>.</summary>
-    public static int Divide(int left, int right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == int.MinValue, ref fault) ? 0 : left / right;
+    public static int Divide(int left, int right, ref int fault)
+        => SignedDivisionFaults(right == 0, right == -1 && left == int.MinValue, ref fault) ? 0 : left / SafeDivisor(left, right);
 
     /// <summary><c>left % right</c>; 0 with the CPU's fault for a zero divisor or <c>int.MinValue % -1</c>.</summary>
-    public static int Remainder(int left, int right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == int.MinValue, ref fault) ? 0 : left % right;
+    public static int Remainder(int left, int right, ref int fault)
+        => SignedDivisionFaults(right == 0, right == -1 && left == int.MinValue, ref fault) ? 0 : left % SafeDivisor(left, right);
 
     /// <inheritdoc cref="Divide(int, int, ref int)"/>
-    public static long Divide(long left, long right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == long.MinValue, ref fault) ? 0 : left / right;
+    public static long Divide(long left, long right, ref int fault)
+        => SignedDivisionFaults(right == 0, right == -1 && left == long.MinValue, ref fault) ? 0 : left / SafeDivisor(left, right);
 
     /// <inheritdoc cref="Remainder(int, int, ref int)"/>
-    public static long Remainder(long left, long right, ref int fault) => SignedDivisionFaults(right == 0, right == -1 && left == long.MinValue, ref fault) ? 0 : left % right;
+    public static long Remainder(long left, long right, ref int fault)
+        => SignedDivisionFaults(right == 0, right == -1 && left == long.MinValue, ref fault) ? 0 : left % SafeDivisor(left, right);
 
     /// <summary><c>left / right</c>; 0 with <see cref="DivideByZero"/> for a zero divisor.</summary>
-    public static uint Divide(uint left, uint right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left / right;
+    public static uint Divide(uint left, uint right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left / (right == 0 ? 1 : right);
 
     /// <summary><c>left % right</c>; 0 with <see cref="DivideByZero"/> for a zero divisor.</summary>
-    public static uint Remainder(uint left, uint right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left % right;
+    public static uint Remainder(uint left, uint right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left % (right == 0 ? 1 : right);
 
     /// <inheritdoc cref="Divide(uint, uint, ref int)"/>
-    public static ulong Divide(ulong left, ulong right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left / right;
+    public static ulong Divide(ulong left, ulong right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left / (right == 0 ? 1 : right);
 
     /// <inheritdoc cref="Remainder(uint, uint, ref int)"/>
-    public static ulong Remainder(ulong left, ulong right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left % right;
+    public static ulong Remainder(ulong left, ulong right, ref int fault) => Fails(right == 0, DivideByZero, ref fault) ? 0 : left % (right == 0 ? 1 : right);
 
     /// <summary><c>checked(left + right)</c>, wrapped with <see cref="Overflow"/> raised where it overflows.</summary>
     public static int CheckedAdd(int left, int right, ref int fault) => Wrapped((long)left + right, ref fault);
@@ -140,7 +148,7 @@ public static class KernelGuards
         long product = unchecked(left * right);
         // The product is exact when dividing it back gives the other factor; -1 * MinValue is the one case the
         // division itself cannot check (it overflows too).
-        bool overflows = left != 0 && ((left == -1 && right == long.MinValue) || (right == -1 && left == long.MinValue) || product / left != right);
+        bool overflows = left != 0 && ((left == -1 && right == long.MinValue) || (right == -1 && left == long.MinValue) || product / SafeDivisor(right, left) != right);
         Fails(overflows, Overflow, ref fault);
         return product;
     }
@@ -164,7 +172,7 @@ public static class KernelGuards
     public static ulong CheckedMultiply(ulong left, ulong right, ref int fault)
     {
         ulong product = unchecked(left * right);
-        Fails(left != 0 && product / left != right, Overflow, ref fault);
+        Fails(left != 0 && product / (left == 0 ? 1 : left) != right, Overflow, ref fault);
         return product;
     }
 
@@ -236,6 +244,12 @@ public static class KernelGuards
         Fails(value > maximum, Overflow, ref fault);
         return value;
     }
+
+    /// <summary><paramref name="right"/>, or 1 where dividing <paramref name="left"/> by it would fault.</summary>
+    private static int SafeDivisor(int left, int right) => right == 0 || (right == -1 && left == int.MinValue) ? 1 : right;
+
+    /// <inheritdoc cref="SafeDivisor(int, int)"/>
+    private static long SafeDivisor(long left, long right) => right == 0 || (right == -1 && left == long.MinValue) ? 1 : right;
 
     private static bool SignedDivisionFaults(bool byZero, bool overflows, ref int fault)
         => Fails(byZero, DivideByZero, ref fault) || Fails(overflows, Overflow, ref fault);

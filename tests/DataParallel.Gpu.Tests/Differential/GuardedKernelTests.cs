@@ -112,6 +112,7 @@ public sealed class GuardedKernelTests(CpuAccelerator cpu) : IClassFixture<CpuAc
         AssertClean("CheckedNarrowing", With(Longs(n, 14, 0, short.MaxValue + 1L), (0, short.MaxValue)), With(Longs(n, 15, 0, uint.MaxValue + 1L).Select(v => (ulong)v).ToArray(), (0, (ulong)uint.MaxValue)), new short[n], new uint[n], new ulong[n]);
         AssertClean("Gather", Ints(n, 16, 0, 64), Enumerable.Range(0, 64).Select(v => v * 0.5f).ToArray(), new float[n]);
         AssertClean("GuardedFlow", Ints(n, 17, 0, 1000), Ints(n, 18, 10, 20), new int[n]);
+        AssertClean("DeadDivision", x, new int[n]);
     }
 
     [Fact]

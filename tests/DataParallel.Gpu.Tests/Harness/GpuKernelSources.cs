@@ -141,6 +141,16 @@ internal static class GpuKernelSources
             [Parallel]
             public static void Divide(int i, int m, ReadOnlySpan<int> x, Span<int> y) => y[i] = x[i] / m;
 
+            // A division by a constant 0 in a branch that never runs: ILGPU folds constant divisions even there.
+            [Parallel]
+            public static void DeadDivision(int i, ReadOnlySpan<int> x, Span<int> y)
+            {
+                int h = 0;
+                h = h != 0 && h != -1 ? -1000 % h : -1000;
+                long zero = 0;
+                y[i] = x[i] + h + (int)(zero != 0 ? long.MinValue / zero : 0) + (int)(zero != 0 ? checked(zero * long.MinValue) : 0);
+            }
+
             [Parallel]
             public static void Quotients(int i, ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> q, Span<long> r)
             {
@@ -291,6 +301,8 @@ internal static class GpuKernelSources
             public static double LowestDoubleCpu(double[] x) => Kernels.LowestDouble(x);
             public static void DivideScalar(int m, int[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.Divide(i, m, x, y); }
             public static void DivideSpans(Accelerator gpu, int m, int[] x, int[] y) => Kernels.Divide(gpu, m, x, y);
+            public static void DeadDivisionScalar(int[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.DeadDivision(i, x, y); }
+            public static void DeadDivisionSpans(Accelerator gpu, int[] x, int[] y) => Kernels.DeadDivision(gpu, x, y);
             public static void QuotientsScalar(long[] a, long[] b, long[] q, long[] r) { for (int i = 0; i < q.Length; i++) Kernels.Quotients(i, a, b, q, r); }
             public static void QuotientsSpans(Accelerator gpu, long[] a, long[] b, long[] q, long[] r) => Kernels.Quotients(gpu, a, b, q, r);
             public static void UnsignedQuotientsScalar(uint[] a, uint[] b, ulong[] c, ulong[] d, uint[] q, ulong[] r) { for (int i = 0; i < q.Length; i++) Kernels.UnsignedQuotients(i, a, b, c, d, q, r); }

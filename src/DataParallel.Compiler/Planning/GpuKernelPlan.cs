@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using DataParallel.Compiler.Analysis;
 using DataParallel.Compiler.Model;
 
@@ -29,6 +30,18 @@ internal sealed record GpuKernelPlan(
     ReductionPlan? Reduction,
     bool Guarded = false)
 {
+    /// <summary>
+    /// Whether the launcher has a checked kernel to fall back on: an element-wise kernel some of whose accesses have
+    /// only an over-approximate proof (a read under <c>i + k &lt; x.Length</c>, say). Where such a proof fails for a call, or
+    /// cannot be decided, the CPU entry point runs the kernel with its checks; the GPU one then launches the checked
+    /// kernel, whose accesses of those proofs are bounds-checked in the kernel (a fault throws the CPU's exception). A
+    /// slice's own checks have no in-kernel form, so a kernel with an over-approximate slice proof has no fallback.
+    /// </summary>
+    public bool HasCheckedFallback => Reduction is null && Proven.Any(p => p.IsAccess && !p.Exact) && Proven.All(p => p.IsAccess || p.Exact);
+
+    /// <summary>The proofs the checked kernel relies on: the exact ones; accesses with another are checked in it.</summary>
+    public ImmutableArray<ProvenAccess> ExactProofs => Proven.Where(p => !p.IsAccess || p.Exact).ToImmutableArray();
+
     /// <summary>Indices per reduction block: blocks start at multiples of it, whatever the domain's start.</summary>
     public const int BlockSize = 256;
 

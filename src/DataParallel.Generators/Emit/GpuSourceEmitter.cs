@@ -56,7 +56,15 @@ internal static class GpuSourceEmitter
             if (plan.Reduction is { } reduction)
                 WriteReductionKernel(writer, kernel, reduction);
             else
-                WriteKernel(writer, plan);
+            {
+                WriteKernel(writer, plan, "Kernel", plan.Guarded ? new GpuFaultGuards(plan.Proven, plan.Kernel.Dimensions) : null);
+                if (plan.HasCheckedFallback)
+                {
+                    writer.Line();
+                    writer.Line("/// <summary>The kernel for a call whose over-approximate bounds proofs failed on the host: those accesses are checked here.</summary>");
+                    WriteKernel(writer, plan, "CheckedKernel", new GpuFaultGuards(plan.ExactProofs, plan.Kernel.Dimensions));
+                }
+            }
             writer.Line();
             WriteLaunch(writer, plan, names);
             writer.Line();
@@ -81,7 +89,7 @@ internal static class GpuSourceEmitter
             if (kernel.ReturnType is not null)
                 writer.Line("public int __count0, __firstBlock;");
             // A guarded kernel linearises a failing index's position from the extents of the faster indices.
-            for (int d = 1; plan.Guarded && d < kernel.Dimensions; d++)
+            for (int d = 1; (plan.Guarded || plan.HasCheckedFallback) && d < kernel.Dimensions; d++)
                 writer.Line($"public int __count{d};");
             // ILGPU takes only blittable kernel parameters: a bool travels as a byte (0 or 1).
             foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform))
@@ -90,13 +98,12 @@ internal static class GpuSourceEmitter
     }
 
     /// <summary>The ILGPU kernel: the last (fastest) index on X, so neighbouring threads touch neighbouring elements.</summary>
-    private static void WriteKernel(IndentedWriter writer, GpuKernelPlan plan)
+    private static void WriteKernel(IndentedWriter writer, GpuKernelPlan plan, string name, GpuFaultGuards? guards)
     {
         KernelModel kernel = plan.Kernel;
         string views = string.Concat(kernel.Parameters.Where(p => p.IsSpan).Select(p => $", {View(p)} {Identifier.Escape(p.Name)}"))
-            + (plan.Guarded ? $", global::ILGPU.ArrayView<long> {GpuFaultGuards.Record}" : "");
-        GpuFaultGuards? guards = plan.Guarded ? new GpuFaultGuards(plan.Proven, kernel.Dimensions) : null;
-        using (writer.Block($"public static void Kernel(global::ILGPU.Index{kernel.Dimensions}D __index, Uniforms {GpuExpressionWriter.Uniforms}{views})"))
+            + (guards is not null ? $", global::ILGPU.ArrayView<long> {GpuFaultGuards.Record}" : "");
+        using (writer.Block($"public static void {name}(global::ILGPU.Index{kernel.Dimensions}D __index, Uniforms {GpuExpressionWriter.Uniforms}{views})"))
         {
             string[] axes = kernel.Dimensions switch { 1 => ["X"], 2 => ["Y", "X"], _ => ["Z", "Y", "X"] };
             for (int d = 0; d < kernel.Dimensions; d++)
@@ -168,7 +175,7 @@ internal static class GpuSourceEmitter
             }
             string uniforms = string.Concat(kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform).Select(p => $", {Identifier.Escape(p.Name)}"));
             string lengths = string.Concat(spans.Select(p => $", __view_{p.Name}"));
-            writer.Line($"Check({string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"))}{uniforms}{lengths});");
+            writer.Line($"{(plan.HasCheckedFallback ? "bool __proven = " : "")}Check({string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"))}{uniforms}{lengths});");
             string types = string.Join(", ", new[] { $"global::ILGPU.Index{kernel.Dimensions}D", "Uniforms" }.Concat(spans.Select(View))
                 .Concat(plan.Reduction is { } partials ? [$"global::ILGPU.ArrayView<{partials.Type.Keyword()}>"] : [])
                 .Concat(plan.Guarded ? ["global::ILGPU.ArrayView<long>"] : []));
@@ -181,7 +188,7 @@ internal static class GpuSourceEmitter
             string Arguments(string uniforms, string views) => wide ? $"new object[] {{ {uniforms}{views} }}" : uniforms + views;
             string fields = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d} = __start{d}")
                 .Concat(plan.Reduction is null ? [] : ["__count0 = __count0", "__firstBlock = __firstBlock"])
-                .Concat(Enumerable.Range(1, plan.Guarded ? kernel.Dimensions - 1 : 0).Select(d => $"__count{d} = __count{d}"))
+                .Concat(Enumerable.Range(1, plan.Guarded || plan.HasCheckedFallback ? kernel.Dimensions - 1 : 0).Select(d => $"__count{d} = __count{d}"))
                 .Concat(kernel.Parameters.Where(p => p.Kind == ParameterKind.Uniform).Select(p => $"{Identifier.Escape(p.Name)} = " +
                     (p.Type == ScalarKind.Boolean ? $"(byte)({Identifier.Escape(p.Name)} ? 1 : 0)" : Identifier.Escape(p.Name)))));
             string views = string.Concat(spans.Select(p => ", " + Identifier.Escape(p.Name)));
@@ -201,17 +208,36 @@ internal static class GpuSourceEmitter
             }
             // X is the last (fastest) index.
             string extent = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Reverse().Select(d => $"__count{d}"));
+            string indices = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"\"{kernel.Parameters[d].Name}\""));
+            string domainValues = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"));
+            // A guarded launch waits, so that a fault surfaces from this call as the CPU's exception, never later or lost.
+            void LaunchAndCheck(string launcher, bool wideLauncher, string record)
+            {
+                string arguments = $"new Uniforms {{ {fields} }}{views}, {record}.View";
+                writer.Line($"using {Gpu}.KernelFaultRecord {record} = {Gpu}.KernelFaultRecord.Allocate(__stream);");
+                writer.Line($"{launcher}(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), {(wideLauncher ? $"new object[] {{ {arguments} }}" : arguments)});");
+                writer.Line($"{record}.ThrowIfRaised(__stream, \"{kernel.FullName}\", new[] {{ {indices} }}, {domainValues});");
+            }
+            if (plan.HasCheckedFallback)
+            {
+                // Where the CPU entry point would run this call with its checks, the kernel with those checks runs.
+                using (writer.Block("if (!__proven)"))
+                {
+                    bool wideChecked = spans.Count + 1 > GpuKernelPlan.MaxViews;
+                    writer.Line($"var __checked = {Gpu}.GpuKernelCache.GetOrLoad(__accelerator, \"{EntryProofWriter.Escape(kernel.Key)} (checked)\",");
+                    writer.Line(wideChecked
+                        ? $"    static accelerator => {Gpu}.WideKernel.Load<global::ILGPU.Index{kernel.Dimensions}D>(accelerator, typeof({names.Launcher}).GetMethod(nameof(CheckedKernel))!));"
+                        : $"    static accelerator => global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedKernel<{string.Join(", ", new[] { $"global::ILGPU.Index{kernel.Dimensions}D", "Uniforms" }.Concat(spans.Select(View)))}, global::ILGPU.ArrayView<long>>(accelerator, CheckedKernel));");
+                    LaunchAndCheck("__checked", wideChecked, "__checkedFaults");
+                    writer.Line("return;");
+                }
+            }
             if (!plan.Guarded)
             {
                 writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), {Arguments($"new Uniforms {{ {fields} }}", views)});");
                 return;
             }
-            // Guarded: the launch waits, so that a fault surfaces from this call as the CPU's exception, never later or lost.
-            writer.Line($"using {Gpu}.KernelFaultRecord __faults = {Gpu}.KernelFaultRecord.Allocate(__stream);");
-            writer.Line($"__launch(__stream, new global::ILGPU.Index{kernel.Dimensions}D({extent}), {Arguments($"new Uniforms {{ {fields} }}", views + ", __faults.View")});");
-            string indices = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"\"{kernel.Parameters[d].Name}\""));
-            string domainValues = string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"));
-            writer.Line($"__faults.ThrowIfRaised(__stream, \"{kernel.FullName}\", new[] {{ {indices} }}, {domainValues});");
+            LaunchAndCheck("__launch", wide, "__faults");
         }
     }
 
@@ -269,7 +295,9 @@ internal static class GpuSourceEmitter
             .Select(p => $", {(p.IsSpan ? Gpu + ".ViewLength" : p.Type.Keyword())} {Identifier.Escape(p.Name)}"));
         EntryProofs proofs = EntryProofWriter.Render(plan.Ranges, plan.Proven);
         bool requirementsMayThrow = EntryProofWriter.RequirementsMayThrow(plan.Requirements);
-        using (writer.Block($"private static void Check({parameters})"))
+        // With a checked fallback, a failed over-approximate proof is no refusal: Check says so and the checked kernel runs.
+        // Every exact proof has then passed (a failing one throws), and those are all the checked kernel relies on.
+        using (writer.Block($"private static {(plan.HasCheckedFallback ? "bool" : "void")} Check({parameters})"))
         {
             bool mayThrow = proofs.MayFail || requirementsMayThrow;
             IDisposable? attempt = mayThrow ? writer.Block("try") : null;
@@ -286,7 +314,11 @@ internal static class GpuSourceEmitter
                     writer.Line($"Dp::LongInterval __box{d} = Dp::LongInterval.Domain(__start{d}, __count{d});");
                 foreach (string statement in proofs.Statements)
                     writer.Line(statement);
-                if (proofs.Inexact)
+                if (plan.HasCheckedFallback)
+                {
+                    writer.Line("return __inBounds;");
+                }
+                else if (proofs.Inexact)
                 {
                     writer.Line("if (!__inBounds)");
                     writer.Line($"    throw {Gpu}.GpuArguments.Unproven(\"{kernel.FullName}\");");

@@ -177,6 +177,19 @@ public sealed class GuardedKernelTests(CpuAccelerator cpu) : IClassFixture<CpuAc
     }
 
     [Fact]
+    public void A_call_whose_over_approximate_proof_fails_runs_the_checked_kernel_as_the_cpu_runs_its_checked_path()
+    {
+        float[] x = Enumerable.Range(0, 20).Select(v => v * 0.5f).ToArray();
+        // i + k < x.Length guards the read; the host's interval proof of x[i + k] fails for k > 0, the kernel never does.
+        foreach (int k in new[] { 0, 3, 19, 40 })
+            AssertClean("Lookahead", k, x, new float[20]);
+        // The read runs for even i only: clean while it stays inside, IndexOutOfRangeException at the first even i past the end.
+        AssertClean("EvenLookahead", 2, x, new float[17]);
+        AssertSameFault("EvenLookahead", "i = 0", 20, x, new float[5]);
+        AssertSameFault("EvenLookahead", "i = 16", 4, x, new float[18]);
+    }
+
+    [Fact]
     public void A_two_dimensional_fault_names_both_indices_in_row_major_order()
     {
         int[] x = Ints(12, 35, -99, 99);

@@ -151,6 +151,17 @@ internal static class GpuKernelSources
                 y[i] = x[i] + h + (int)(zero != 0 ? long.MinValue / zero : 0) + (int)(zero != 0 ? checked(zero * long.MinValue) : 0);
             }
 
+            // Over-approximate proofs: where one fails for a call, the checked kernel runs, as the CPU runs the checked scalar path.
+            [Parallel]
+            public static void Lookahead(int i, int k, ReadOnlySpan<float> x, Span<float> y) => y[i] = i + k < x.Length ? x[i + k] : -1f;
+
+            [Parallel]
+            public static void EvenLookahead(int i, int k, ReadOnlySpan<float> x, Span<float> y)
+            {
+                if (i % 2 == 0)
+                    y[i] = x[i + k];
+            }
+
             [Parallel]
             public static void Quotients(int i, ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> q, Span<long> r)
             {
@@ -303,6 +314,10 @@ internal static class GpuKernelSources
             public static void DivideSpans(Accelerator gpu, int m, int[] x, int[] y) => Kernels.Divide(gpu, m, x, y);
             public static void DeadDivisionScalar(int[] x, int[] y) { for (int i = 0; i < y.Length; i++) Kernels.DeadDivision(i, x, y); }
             public static void DeadDivisionSpans(Accelerator gpu, int[] x, int[] y) => Kernels.DeadDivision(gpu, x, y);
+            public static void LookaheadScalar(int k, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.Lookahead(i, k, x, y); }
+            public static void LookaheadSpans(Accelerator gpu, int k, float[] x, float[] y) => Kernels.Lookahead(gpu, 0..y.Length, k, x, y);
+            public static void EvenLookaheadScalar(int k, float[] x, float[] y) { for (int i = 0; i < y.Length; i++) Kernels.EvenLookahead(i, k, x, y); }
+            public static void EvenLookaheadSpans(Accelerator gpu, int k, float[] x, float[] y) => Kernels.EvenLookahead(gpu, 0..y.Length, k, x, y);
             public static void QuotientsScalar(long[] a, long[] b, long[] q, long[] r) { for (int i = 0; i < q.Length; i++) Kernels.Quotients(i, a, b, q, r); }
             public static void QuotientsSpans(Accelerator gpu, long[] a, long[] b, long[] q, long[] r) => Kernels.Quotients(gpu, a, b, q, r);
             public static void UnsignedQuotientsScalar(uint[] a, uint[] b, ulong[] c, ulong[] d, uint[] q, ulong[] r) { for (int i = 0; i < q.Length; i++) Kernels.UnsignedQuotients(i, a, b, c, d, q, r); }

@@ -35,7 +35,7 @@ public sealed class PtxCompilationTests
 
     [Fact]
     public void Every_gpu_lowerable_kernel_of_the_sources_has_a_gpu_kernel()
-        => Assert.Equal(36, GeneratedGpuKernels().Count());
+        => Assert.Equal(38, GeneratedGpuKernels().Count());
 
     [Theory]
     [InlineData("Highest", "max.f32")]

@@ -46,9 +46,9 @@ internal static class GpuEntryPointEmitter
             ? $"/// Combines with {kernel.Reduce} the values of kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it waits and returns the value."
             : plan.Guarded
             ? $"/// Runs kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it waits, since the kernel guards operations the CPU would throw on and reports the first failing index when done."
-            : $"/// Queues kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it returns without waiting (synchronise the accelerator to wait).");
+            : $"/// Queues kernel <c>{kernel.Name}</c> on the default stream of <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}; it returns without waiting (synchronise the accelerator to wait){CheckedFallbackText(plan)}.");
         writer.Line("/// </summary>");
-        WriteExceptions(writer, plan.Guarded);
+        WriteExceptions(writer, plan);
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
         string arguments = string.Join(", ", new[] { $"{Gpu}.GpuArguments.DefaultStream({names.Accelerator}, \"{names.Accelerator}\")" }
             .Concat(ranges ? Indices(kernel).Select(p => Identifier.Escape(p.Name)) : [])
@@ -69,10 +69,10 @@ internal static class GpuEntryPointEmitter
             : form == DataForm.Views
             ? plan.Guarded
                 ? $"/// Runs kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it waits, since the kernel guards operations the CPU would throw on and reports the first failing index when done."
-                : $"/// Queues kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it returns without waiting."
+                : $"/// Queues kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Stream}\"/>, {DomainText(ranges)}; it returns without waiting{CheckedFallbackText(plan)}."
             : $"/// Runs kernel <c>{kernel.Name}</c> on <paramref name=\"{names.Accelerator}\"/>, {DomainText(ranges)}: the spans are copied to the device, the spans it writes copied back, and it returns when done.");
         writer.Line("/// </summary>");
-        WriteExceptions(writer, plan.Guarded);
+        WriteExceptions(writer, plan);
         writer.Line(GeneratedNames.GeneratedCodeAttribute);
         using (writer.Block($"{kernel.Accessibility} static {ResultType(plan)} {kernel.Name}({Parameters(kernel, names, ranges, form, first)})"))
         {
@@ -128,9 +128,15 @@ internal static class GpuEntryPointEmitter
         ? "for every index in the given ranges (<c>^n</c> counts from the length of the data the index reads or writes directly)"
         : "for every index of the domain inferred from the data it indexes directly";
 
-    private static void WriteExceptions(IndentedWriter writer, bool guarded)
+    private static string CheckedFallbackText(GpuKernelPlan plan) => plan.HasCheckedFallback
+        ? ", except for a call whose bounds the host proves only approximately and not for it: that call runs the kernel with those accesses checked, and waits"
+        : "";
+
+    private static void WriteExceptions(IndentedWriter writer, GpuKernelPlan plan)
     {
-        if (guarded)
+        if (plan.HasCheckedFallback && !plan.Guarded)
+            writer.Line("/// <exception cref=\"global::System.IndexOutOfRangeException\">A call that runs the checked kernel made an access out of bounds; the message names the first such index.</exception>");
+        if (plan.Guarded)
         {
             writer.Line("/// <exception cref=\"global::System.DivideByZeroException\">An index divided an integer by zero, as the CPU would throw; the message names the first such index.</exception>");
             writer.Line("/// <exception cref=\"global::System.OverflowException\">Checked arithmetic overflowed at an index, or it divided the minimum value by -1.</exception>");

@@ -40,6 +40,10 @@ public sealed class PtxCompilationTests
     [Theory]
     [InlineData("Highest", "max.f32")]
     [InlineData("LowestDouble", "min.f64")]
+    [InlineData("MoreMath", "min.f32")]
+    [InlineData("MoreMath", "max.f32")]
+    [InlineData("MoreMath", "min.f64")]
+    [InlineData("MoreMath", "max.f64")]
     public void Float_min_and_max_reductions_fold_with_comparisons_not_the_devices_instruction(string kernelName, string instruction)
     {
         // PTX's min/max return the other operand for a NaN; Math.Min/Max return NaN. The CPU accelerator runs .NET's

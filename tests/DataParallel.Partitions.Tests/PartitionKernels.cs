@@ -18,6 +18,10 @@ public static partial class PartitionKernels
     public static void Jacobi(int row, int col, int n, ReadOnlySpan<float> a, Span<float> b)
         => b[row * n + col] = 0.25f * (a[(row - 1) * n + col] + a[(row + 1) * n + col] + a[row * n + col - 1] + a[row * n + col + 1]);
 
+    /// <summary>Scales a grid in place: reads and writes only each index's own element.</summary>
+    [Parallel(Dimensions = 2)]
+    public static void Scale(int row, int col, int n, float s, Span<float> a) => a[row * n + col] *= s;
+
     /// <summary>A 3×3 box blur over the interior: whole rows per partition, one halo row on each side.</summary>
     [Parallel(Dimensions = 2)]
     public static void Blur(int row, int col, int width, ReadOnlySpan<float> src, Span<float> dst)

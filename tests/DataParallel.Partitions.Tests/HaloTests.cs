@@ -64,6 +64,27 @@ public sealed class HaloTests
 
     [Theory]
     [MemberData(nameof(Partitions))]
+    public void A_3D_stencil_over_slabs_equals_the_plain_call_bit_for_bit(int partitions)
+    {
+        const int nz = 14, ny = 9, nx = 11, steps = 10;
+        float[] a = RandomData.Floats(nz * ny * nx, 16), b = (float[])a.Clone();
+        float[] plainA = (float[])a.Clone(), plainB = (float[])b.Clone();
+        using DeviceSet devices = DeviceSet.Host(partitions, blockRows: 2);
+        using PartitionedArray<float> pa = devices.Partition(a, rowLength: ny * nx);
+        using PartitionedArray<float> pb = devices.Partition(b, rowLength: ny * nx);
+        for (int step = 0; step < steps; step++)
+        {
+            bool even = step % 2 == 0;
+            PartitionKernels.Heat(1..^1, 1..^1, 1..^1, ny, nx, even ? plainA : plainB, even ? plainB : plainA);
+            PartitionKernels.Heat(devices, 1..^1, 1..^1, 1..^1, ny, nx, even ? pa : pb, even ? pb : pa);
+        }
+
+        Assert.Equal(plainA, pa.ToArray());
+        Assert.Equal(plainB, pb.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Partitions))]
     public void A_blur_over_whole_rows_equals_the_plain_call(int partitions)
     {
         const int width = 45, height = 31;

@@ -18,6 +18,14 @@ public static partial class PartitionKernels
     public static void Jacobi(int row, int col, int n, ReadOnlySpan<float> a, Span<float> b)
         => b[row * n + col] = 0.25f * (a[(row - 1) * n + col] + a[(row + 1) * n + col] + a[row * n + col - 1] + a[row * n + col + 1]);
 
+    /// <summary>A 3-D seven-point stencil over the interior of an nz × ny × nx grid, partitioned along z in slabs.</summary>
+    [Parallel(Dimensions = 3)]
+    public static void Heat(int z, int y, int x, int ny, int nx, ReadOnlySpan<float> a, Span<float> b)
+    {
+        int at = (z * ny + y) * nx + x, slab = ny * nx;
+        b[at] = a[at] * 0.4f + 0.1f * (a[at - slab] + a[at + slab] + a[at - nx] + a[at + nx] + a[at - 1] + a[at + 1]);
+    }
+
     /// <summary>Scales a grid in place: reads and writes only each index's own element.</summary>
     [Parallel(Dimensions = 2)]
     public static void Scale(int row, int col, int n, float s, Span<float> a) => a[row * n + col] *= s;

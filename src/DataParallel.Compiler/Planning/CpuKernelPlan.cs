@@ -84,7 +84,7 @@ internal sealed class CpuKernelPlan
         ImmutableArray<ProvenAccess> proven = kernel.AssignedSpanParameters.Count > 0 ? ImmutableArray<ProvenAccess>.Empty
             : simd.Plan?.Proven ?? AccessProof.Collect(kernel, ranges, exactOnly: true);
         return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, cost, 64 / laneBytes,
-            PartitionPlan.Create(kernel, ranges));
+            PartitionPlan.Contained(kernel, ranges));
     }
 
     /// <summary>

@@ -44,6 +44,22 @@ internal sealed class PartitionPlan
     public bool IsPartitioned(KernelParameter parameter)
         => parameter.IsSpan && (Blocker is null ? Partitioned.Contains(parameter.Name) : true);
 
+    /// <summary>
+    /// <see cref="Create"/>, with a failure of this planning contained: the kernel keeps its other entry points and its
+    /// SIMD path, and only its partitioned entry points refuse to run.
+    /// </summary>
+    public static PartitionPlan Contained(KernelModel kernel, IndexRanges ranges)
+    {
+        try
+        {
+            return Create(kernel, ranges);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return Blocked($"planning its partitions failed ({e.GetType().Name}: {e.Message}); please report this", ImmutableArray<string>.Empty);
+        }
+    }
+
     public static PartitionPlan Create(KernelModel kernel, IndexRanges ranges)
     {
         var spans = kernel.Parameters.Where(p => p.IsSpan).Select(p => p.Name).ToList();

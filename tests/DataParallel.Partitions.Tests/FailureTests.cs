@@ -115,6 +115,40 @@ public sealed class FailureTests
         AssertUnchanged(y, py);
     }
 
+    [Fact]
+    public void A_gather_out_of_range_on_the_last_partition_puts_everything_back()
+    {
+        int[] index = new int[64];
+        index[^1] = 1000; // outside the table: only the scalar kernel's own check catches it, while partitions run
+        float[] table = RandomData.Floats(16, 34), y = RandomData.Floats(64, 35);
+        using DeviceSet devices = DeviceSet.Host(3, blockRows: 8);
+        using PartitionedArray<int> pindex = devices.Partition(index);
+        using PartitionedArray<float> py = devices.Partition(y);
+
+        Assert.Throws<IndexOutOfRangeException>(() => PartitionKernels.Lookup(devices, pindex, table, py));
+        AssertUnchanged(y, py);
+    }
+
+    [Fact]
+    public void A_device_that_fails_after_its_partition_ran_loses_nothing()
+    {
+        float[] x = RandomData.Floats(128, 36), y = RandomData.Floats(128, 37);
+        var failing = new TestDevice("flaky") { Fails = true };
+        using DeviceSet devices = DeviceSet.Create(blockRows: 8, ComputeDevice.Host, failing);
+        using PartitionedArray<float> px = devices.Partition(x);
+        using PartitionedArray<float> py = devices.Partition(y);
+
+        // The host partition ran first and wrote its rows; the second device then failed.
+        Assert.Throws<InvalidOperationException>(() => PartitionKernels.Saxpy(devices, 3f, px, py));
+        AssertUnchanged(y, py);
+
+        failing.Fails = false;
+        float[] expected = (float[])y.Clone();
+        PartitionKernels.Saxpy(3f, x, expected);
+        PartitionKernels.Saxpy(devices, 3f, px, py);
+        Assert.Equal(expected, py.ToArray());
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]

@@ -55,7 +55,10 @@ internal static class PartitionRunnerEmitter
                         WriteBoxes(writer, kernel);
                         foreach (string statement in proofs.Statements)
                             writer.Line(statement);
-                    }, "// Undecided here as in Run, which then runs the kernel as written.");
+                    }, "__inBounds = false; // undecided here as in Run, which then runs the kernel as written");
+                    writer.Line("// Where Run will run the kernel as written, its own checks may throw while partitions run.");
+                    writer.Line("if (!__inBounds)");
+                    writer.Line("    __call.MayRunChecked();");
                 }
                 writer.Line("// The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.");
                 using (writer.Block("try"))
@@ -71,7 +74,10 @@ internal static class PartitionRunnerEmitter
                 using (writer.Block("catch (global::System.ArithmeticException __unbounded)"))
                     writer.Line("__call.ThrowUnbounded(__p, __unbounded);");
             }
-            writer.Line("__call.Prepare();");
+            bool kernelMayThrow = FaultFreedom.MayThrowAfterEntryChecks(kernel, plan.Proven);
+            if (!kernelMayThrow)
+                writer.Line("// Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.");
+            writer.Line($"__call.Prepare(kernelMayThrow: {(kernelMayThrow ? "true" : "false")});");
             using (writer.Block("try"))
             {
                 using (writer.Block("for (int __p = 0; __p < __call.Count; __p++)"))

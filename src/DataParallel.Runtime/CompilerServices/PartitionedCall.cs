@@ -24,6 +24,7 @@ public sealed class PartitionedCall
     private readonly int _start, _count;
     private readonly List<Operand> _operands = new(4);
     private int[]? _boundaries;
+    private bool _mayRunChecked;
     private long[]? _began;
     private double[]? _seconds;
 
@@ -125,6 +126,12 @@ public sealed class PartitionedCall
         }
     }
 
+    /// <summary>
+    /// Some partition's bounds were not decided at entry: its runner will run the kernel as written, whose own checks
+    /// may throw while partitions run, so what the call writes is saved (when the set restores on failure).
+    /// </summary>
+    public void MayRunChecked() => _mayRunChecked = true;
+
     /// <summary>Throws for a window the entry point could not compute (an index expression that may wrap in int).</summary>
     public void ThrowUnbounded(int partition, ArithmeticException reason)
         => throw new ArgumentException(
@@ -132,11 +139,13 @@ public sealed class PartitionedCall
 
     /// <summary>
     /// After every check: moves boundaries to the call's layout, refreshes the halos the windows need, and saves
-    /// the elements the call may write (when the set restores on failure).
+    /// the elements the call may write, when the set restores on failure and something could fail: the kernel
+    /// (<paramref name="kernelMayThrow"/>, decided by the generator) or a device (<see cref="ComputeDevice.MayFailWhileRunning"/>).
     /// </summary>
-    public void Prepare()
+    public void Prepare(bool kernelMayThrow)
     {
         int[] boundaries = _boundaries ??= Layout();
+        bool save = _devices.RestoreOnFailure && (kernelMayThrow || _mayRunChecked || MayFailWhileRunning());
         foreach (Operand o in _operands)
             o.Array.CutAt(boundaries, _devices.LayoutVersion);
         for (int p = 0; p < Count; p++)
@@ -147,7 +156,7 @@ public sealed class PartitionedCall
                     continue;
                 if (o.Written)
                 {
-                    if (_devices.RestoreOnFailure)
+                    if (save)
                         o.Array.Save(p, (int)o.Start[p], (int)o.End[p]);
                 }
                 else
@@ -210,6 +219,16 @@ public sealed class PartitionedCall
             if (o.Written)
                 o.Array.InvalidateHalos();
         }
+    }
+
+    private bool MayFailWhileRunning()
+    {
+        foreach (ComputeDevice device in _devices.Devices)
+        {
+            if (device.MayFailWhileRunning)
+                return true;
+        }
+        return false;
     }
 
     private int[] Layout()

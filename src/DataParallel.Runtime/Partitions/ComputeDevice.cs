@@ -43,6 +43,13 @@ public abstract class ComputeDevice
     public virtual bool IsAvailable => true;
 
     /// <summary>
+    /// Whether running a partition can fail on this device even when the kernel cannot throw (a lost device, a
+    /// failed launch). A partitioned call that writes then saves what it will write, to put it back on failure.
+    /// The host runs checked, fault-free kernels to completion, so it says false.
+    /// </summary>
+    public virtual bool MayFailWhileRunning => true;
+
+    /// <summary>
     /// Whether the generated SIMD multi-core runner can run a partition on this device: its storage must then give a
     /// host span (<see cref="PartitionStorage{T}.TryGetHostSpan"/>).
     /// </summary>

@@ -17,6 +17,9 @@ public class HostComputeDevice : ComputeDevice
     public override bool RunsHostKernels => true;
 
     /// <inheritdoc/>
+    public override bool MayFailWhileRunning => false;
+
+    /// <inheritdoc/>
     protected internal override PartitionStorage<T> Allocate<T>(int length, int windowStart, int windowEnd)
         => new HostPartitionStorage<T>(length);
 }

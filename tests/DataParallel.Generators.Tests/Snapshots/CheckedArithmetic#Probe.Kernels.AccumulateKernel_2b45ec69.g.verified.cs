@@ -151,6 +151,9 @@ namespace Probe
                         Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
                         Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");
                     }
+                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                    if (!__inBounds)
+                        __call.MayRunChecked();
                     // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
                     try
                     {
@@ -164,7 +167,7 @@ namespace Probe
                         __call.ThrowUnbounded(__p, __unbounded);
                     }
                 }
-                __call.Prepare();
+                __call.Prepare(kernelMayThrow: true);
                 try
                 {
                     for (int __p = 0; __p < __call.Count; __p++)

@@ -142,6 +142,9 @@ namespace Probe
                         Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
                         __inBounds &= __box0.IsWithin(y.Length);
                     }
+                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                    if (!__inBounds)
+                        __call.MayRunChecked();
                     // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
                     try
                     {
@@ -154,7 +157,7 @@ namespace Probe
                         __call.ThrowUnbounded(__p, __unbounded);
                     }
                 }
-                __call.Prepare();
+                __call.Prepare(kernelMayThrow: true);
                 try
                 {
                     for (int __p = 0; __p < __call.Count; __p++)

@@ -137,6 +137,9 @@ namespace Probe
                         Dp::Domain.RequireInBounds(__box0, start.Length, "start", "start[i]");
                         Dp::Domain.RequireInBounds(__box0, steps.Length, "steps", "steps[i]");
                     }
+                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                    if (!__inBounds)
+                        __call.MayRunChecked();
                     // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
                     try
                     {
@@ -149,7 +152,7 @@ namespace Probe
                         __call.ThrowUnbounded(__p, __unbounded);
                     }
                 }
-                __call.Prepare();
+                __call.Prepare(kernelMayThrow: true);
                 try
                 {
                     for (int __p = 0; __p < __call.Count; __p++)

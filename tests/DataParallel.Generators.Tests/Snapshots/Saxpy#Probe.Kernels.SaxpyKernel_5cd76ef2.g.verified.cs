@@ -139,6 +139,9 @@ namespace Probe
                         Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");
                         Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
                     }
+                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                    if (!__inBounds)
+                        __call.MayRunChecked();
                     // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
                     try
                     {
@@ -151,7 +154,8 @@ namespace Probe
                         __call.ThrowUnbounded(__p, __unbounded);
                     }
                 }
-                __call.Prepare();
+                // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
+                __call.Prepare(kernelMayThrow: false);
                 try
                 {
                     for (int __p = 0; __p < __call.Count; __p++)

@@ -126,8 +126,11 @@ namespace Probe
                     }
                     catch (global::System.ArithmeticException)
                     {
-                        // Undecided here as in Run, which then runs the kernel as written.
+                        __inBounds = false; // undecided here as in Run, which then runs the kernel as written
                     }
+                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                    if (!__inBounds)
+                        __call.MayRunChecked();
                     // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
                     try
                     {
@@ -140,7 +143,7 @@ namespace Probe
                         __call.ThrowUnbounded(__p, __unbounded);
                     }
                 }
-                __call.Prepare();
+                __call.Prepare(kernelMayThrow: true);
                 try
                 {
                     for (int __p = 0; __p < __call.Count; __p++)

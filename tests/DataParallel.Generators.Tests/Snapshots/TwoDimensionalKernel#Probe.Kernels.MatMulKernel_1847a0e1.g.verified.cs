@@ -133,8 +133,11 @@ namespace Probe
                     }
                     catch (global::System.ArithmeticException)
                     {
-                        // Undecided here as in Run, which then runs the kernel as written.
+                        __inBounds = false; // undecided here as in Run, which then runs the kernel as written
                     }
+                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                    if (!__inBounds)
+                        __call.MayRunChecked();
                     // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
                     try
                     {
@@ -148,7 +151,8 @@ namespace Probe
                         __call.ThrowUnbounded(__p, __unbounded);
                     }
                 }
-                __call.Prepare();
+                // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
+                __call.Prepare(kernelMayThrow: false);
                 try
                 {
                     for (int __p = 0; __p < __call.Count; __p++)

@@ -17,6 +17,11 @@ internal sealed class TestDevice(string name, bool runsHostKernels = true) : Hos
 
     public bool Disposed { get; set; }
 
+    /// <summary>Whether the device fails after running a partition (a lost device, a failed launch).</summary>
+    public bool Fails { get; set; }
+
+    public override bool MayFailWhileRunning => true;
+
     /// <summary>
     /// Whether storage declares only the window asked for (as device memory sized to block+halo would), so that a
     /// wider halo makes the array move the partition to larger storage; otherwise storage holds the whole array.
@@ -36,5 +41,7 @@ internal sealed class TestDevice(string name, bool runsHostKernels = true) : Hos
     {
         if (Delay > TimeSpan.Zero)
             Thread.Sleep(Delay);
+        if (Fails)
+            throw new InvalidOperationException($"Device {Name} failed.");
     }
 }

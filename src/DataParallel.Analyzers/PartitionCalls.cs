@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using DataParallel.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -11,21 +10,14 @@ namespace DataParallel.Analyzers;
 /// DP4001 where a partitioned entry point of a kernel that cannot be partitioned is called (or taken as a delegate).
 /// The generator still writes those overloads, so the call compiles and throws; it marks them with
 /// <c>NotPartitionableAttribute</c>, whose reason this analyzer repeats. Reporting at the call, not on the kernel,
-/// keeps kernels that are never run partitioned (most reductions) free of noise.
+/// keeps kernels that are never run partitioned (most reductions) free of noise. Part of <see cref="KernelAnalyzer"/>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PartitionCallAnalyzer : DiagnosticAnalyzer
+internal static class PartitionCalls
 {
     private const string AttributeName = "DataParallel.CompilerServices.NotPartitionableAttribute";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.NotPartitionable);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public static void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             if (start.Compilation.GetTypeByMetadataName(AttributeName) is not { } attribute)

@@ -15,12 +15,14 @@ namespace DataParallel.Analyzers;
 internal static class PartitionCalls
 {
     private const string AttributeName = "DataParallel.CompilerServices.NotPartitionableAttribute";
+    private const string DeviceSetName = "DataParallel.DeviceSet";
 
     public static void Register(AnalysisContext context)
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(AttributeName) is not { } attribute)
+            if (start.Compilation.GetTypeByMetadataName(AttributeName) is not { } attribute
+                || start.Compilation.GetTypeByMetadataName(DeviceSetName) is not { } deviceSet)
                 return;
             start.RegisterOperationAction(operation =>
             {
@@ -30,7 +32,10 @@ internal static class PartitionCalls
                     IMethodReferenceOperation reference => reference.Method,
                     _ => null,
                 };
-                if (method?.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)) is not { } marker)
+                // Every partitioned entry point takes the set first: other calls are passed over without reading attributes.
+                if (method is not { Parameters.Length: > 0 } || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, deviceSet))
+                    return;
+                if (method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)) is not { } marker)
                     return;
                 string reason = marker.ConstructorArguments.FirstOrDefault().Value as string ?? "";
                 operation.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartitionable, operation.Operation.Syntax.GetLocation(),

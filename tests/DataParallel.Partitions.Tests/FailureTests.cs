@@ -149,6 +149,28 @@ public sealed class FailureTests
         Assert.Equal(expected, py.ToArray());
     }
 
+    [Fact]
+    public void A_second_call_while_one_runs_on_the_set_is_refused_and_the_set_is_free_after()
+    {
+        float[] x = RandomData.Floats(64, 38), y = RandomData.Floats(64, 39);
+        var device = new TestDevice("busy");
+        using DeviceSet devices = DeviceSet.Create(blockRows: 8, ComputeDevice.Host, device);
+        using PartitionedArray<float> px = devices.Partition(x);
+        using PartitionedArray<float> py = devices.Partition(y);
+        Exception? refused = null;
+        device.WhileRunning = () => refused = Record.Exception(() => PartitionKernels.Saxpy(devices, 1f, px, py));
+
+        PartitionKernels.Saxpy(devices, 2f, px, py);
+
+        Assert.IsType<InvalidOperationException>(refused);
+        float[] expected = (float[])y.Clone();
+        PartitionKernels.Saxpy(2f, x, expected);
+        Assert.Equal(expected, py.ToArray()); // the refused call changed nothing
+        device.WhileRunning = null;
+        Assert.Throws<ArgumentException>(() => PartitionKernels.Saxpy(devices, 2f, px, devices.Partition(new float[3])));
+        PartitionKernels.Saxpy(devices, 2f, px, py); // a rejected call released the set too
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]

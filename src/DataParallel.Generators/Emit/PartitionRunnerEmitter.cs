@@ -31,70 +31,76 @@ internal static class PartitionRunnerEmitter
         using (writer.Block($"public static void RunPartitioned({EntryShape.DeviceSet} {devices}, {domain}{parameters})"))
         {
             writer.Line($"Dp::PartitionedCall __call = Dp::PartitionedCall.Begin({devices}, \"{EntryProofWriter.Escape(kernel.FullName)}\", __start0, __count0);");
-            foreach (string span in partitions.Partitioned)
-                writer.Line($"__call.Add({Identifier.Escape(span)}, \"{span}\", {(partitions.Written.Contains(span) ? "true" : "false")});");
-            writer.Line("// Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.");
-            using (writer.Block("for (int __p = 0; __p < __call.Count; __p++)"))
-            {
-                writer.Line("if (!__call.TryGetRows(__p, out __start0, out __count0))");
-                writer.Line("    continue;");
-                if (plan.Requirements.Count > 0)
-                {
-                    bool mayThrow = EntryProofWriter.RequirementsMayThrow(plan.Requirements);
-                    WriteGuarded(writer, mayThrow, () =>
-                    {
-                        foreach (string check in EntryProofWriter.RaceFreeChecks(plan.Requirements, mayThrow))
-                            writer.Line(check);
-                    }, "// Undecided here as in Run, which then runs the kernel in order.");
-                }
-                if (proofs.Statements.Count > 0)
-                {
-                    writer.Line("bool __inBounds = true;");
-                    WriteGuarded(writer, proofs.MayFail, () =>
-                    {
-                        WriteBoxes(writer, kernel);
-                        foreach (string statement in proofs.Statements)
-                            writer.Line(statement);
-                    }, "__inBounds = false; // undecided here as in Run, which then runs the kernel as written");
-                    writer.Line("// Where Run will run the kernel as written, its own checks may throw while partitions run.");
-                    writer.Line("if (!__inBounds)");
-                    writer.Line("    __call.MayRunChecked();");
-                }
-                writer.Line("// The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.");
-                using (writer.Block("try"))
-                {
-                    WriteBoxes(writer, kernel);
-                    var intervals = new IntervalWriter(plan.Ranges, new ScalarExpressionWriter(EntryScope.Instance));
-                    foreach (ProvenAccess access in partitions.Windows)
-                    {
-                        int operand = partitions.Partitioned.IndexOf(access.Span);
-                        writer.Line($"__call.Window(__p, {operand}, {intervals.Write(access)}, \"{EntryProofWriter.Escape(access.Display)}\");");
-                    }
-                }
-                using (writer.Block("catch (global::System.ArithmeticException __unbounded)"))
-                    writer.Line("__call.ThrowUnbounded(__p, __unbounded);");
-            }
-            bool kernelMayThrow = FaultFreedom.MayThrowAfterEntryChecks(kernel, plan.Proven);
-            if (!kernelMayThrow)
-                writer.Line("// Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.");
-            writer.Line($"__call.Prepare(kernelMayThrow: {(kernelMayThrow ? "true" : "false")});");
+            // One call at a time per set: Begin claims it, End (whatever happens) releases it.
             using (writer.Block("try"))
             {
+                foreach (string span in partitions.Partitioned)
+                    writer.Line($"__call.Add({Identifier.Escape(span)}, \"{span}\", {(partitions.Written.Contains(span) ? "true" : "false")});");
+                writer.Line("// Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.");
                 using (writer.Block("for (int __p = 0; __p < __call.Count; __p++)"))
                 {
                     writer.Line("if (!__call.TryGetRows(__p, out __start0, out __count0))");
                     writer.Line("    continue;");
-                    writer.Line("__call.Enter(__p);");
-                    writer.Line($"Run({string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"))}{arguments});");
-                    writer.Line("__call.Exit(__p);");
+                    if (plan.Requirements.Count > 0)
+                    {
+                        bool mayThrow = EntryProofWriter.RequirementsMayThrow(plan.Requirements);
+                        WriteGuarded(writer, mayThrow, () =>
+                        {
+                            foreach (string check in EntryProofWriter.RaceFreeChecks(plan.Requirements, mayThrow))
+                                writer.Line(check);
+                        }, "// Undecided here as in Run, which then runs the kernel in order.");
+                    }
+                    if (proofs.Statements.Count > 0)
+                    {
+                        writer.Line("bool __inBounds = true;");
+                        WriteGuarded(writer, proofs.MayFail, () =>
+                        {
+                            WriteBoxes(writer, kernel);
+                            foreach (string statement in proofs.Statements)
+                                writer.Line(statement);
+                        }, "__inBounds = false; // undecided here as in Run, which then runs the kernel as written");
+                        writer.Line("// Where Run will run the kernel as written, its own checks may throw while partitions run.");
+                        writer.Line("if (!__inBounds)");
+                        writer.Line("    __call.MayRunChecked();");
+                    }
+                    writer.Line("// The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.");
+                    using (writer.Block("try"))
+                    {
+                        WriteBoxes(writer, kernel);
+                        var intervals = new IntervalWriter(plan.Ranges, new ScalarExpressionWriter(EntryScope.Instance));
+                        foreach (ProvenAccess access in partitions.Windows)
+                        {
+                            int operand = partitions.Partitioned.IndexOf(access.Span);
+                            writer.Line($"__call.Window(__p, {operand}, {intervals.Write(access)}, \"{EntryProofWriter.Escape(access.Display)}\");");
+                        }
+                    }
+                    using (writer.Block("catch (global::System.ArithmeticException __unbounded)"))
+                        writer.Line("__call.ThrowUnbounded(__p, __unbounded);");
                 }
+                bool kernelMayThrow = FaultFreedom.MayThrowAfterEntryChecks(kernel, plan.Proven);
+                if (!kernelMayThrow)
+                    writer.Line("// Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.");
+                writer.Line($"__call.Prepare(kernelMayThrow: {(kernelMayThrow ? "true" : "false")});");
+                using (writer.Block("try"))
+                {
+                    using (writer.Block("for (int __p = 0; __p < __call.Count; __p++)"))
+                    {
+                        writer.Line("if (!__call.TryGetRows(__p, out __start0, out __count0))");
+                        writer.Line("    continue;");
+                        writer.Line("__call.Enter(__p);");
+                        writer.Line($"Run({string.Join(", ", Enumerable.Range(0, kernel.Dimensions).Select(d => $"__start{d}, __count{d}"))}{arguments});");
+                        writer.Line("__call.Exit(__p);");
+                    }
+                }
+                using (writer.Block("catch"))
+                {
+                    writer.Line("__call.Abandon();");
+                    writer.Line("throw;");
+                }
+                writer.Line("__call.Complete();");
             }
-            using (writer.Block("catch"))
-            {
-                writer.Line("__call.Abandon();");
-                writer.Line("throw;");
-            }
-            writer.Line("__call.Complete();");
+            using (writer.Block("finally"))
+                writer.Line("__call.End();");
         }
     }
 

@@ -55,8 +55,13 @@ public sealed class PartitionedCall
             if (!device.RunsHostKernels)
                 throw new NotSupportedException($"Kernel {kernel} cannot run on device {device.Name} (partition {p}): only the host's entry points were generated for it, and that device does not run host code.");
         }
+        // Claimed last, so that a call rejected above leaves the set free.
+        devices.ClaimCall(kernel);
         return new PartitionedCall(devices, kernel, start, count);
     }
+
+    /// <summary>The call is over, whatever happened: the set may run another.</summary>
+    public void End() => _devices.ReleaseCall();
 
     /// <summary>Adds a partitioned array the kernel takes as <paramref name="name"/>; <paramref name="written"/> when the kernel stores to it.</summary>
     public void Add(PartitionedArray array, string name, bool written)

@@ -18,8 +18,9 @@ namespace DataParallel;
 /// <para>
 /// <b>Extension point.</b> Another kind of set (an MPI set whose partitions are ranks) derives from this class and
 /// passes its devices, one per partition, to the protected constructor; kinds of device plug in through
-/// <see cref="ComputeDevice"/>. A set runs one call at a time: it is not safe to call kernels on one set from
-/// several threads at once.
+/// <see cref="ComputeDevice"/>. A set runs one call at a time: a kernel called on a set while another call runs on it
+/// (from another thread) throws <see cref="InvalidOperationException"/> before anything runs. Partitioning, copying and
+/// disposing arrays are not guarded: do not do them while a call runs.
 /// </para>
 /// </remarks>
 public class DeviceSet : IDisposable
@@ -39,6 +40,7 @@ public class DeviceSet : IDisposable
     private double[] _weights;
     private bool _pinned;
     private bool _disposed;
+    private int _callRunning;
 
     /// <summary>Creates a set with one partition on each of <paramref name="devices"/> (a device may appear more than once).</summary>
     /// <param name="devices">The device of each partition, in order.</param>
@@ -187,6 +189,15 @@ public class DeviceSet : IDisposable
         if (moved)
             SetWeights(measured);
     }
+
+    /// <summary>Claims the set for one call; a second call while one runs (from another thread) is refused.</summary>
+    internal void ClaimCall(string kernel)
+    {
+        if (System.Threading.Interlocked.Exchange(ref _callRunning, 1) != 0)
+            throw new InvalidOperationException($"Kernel {kernel} cannot start on {this}: another call is running on this set. A set runs one call at a time; use one set per thread.");
+    }
+
+    internal void ReleaseCall() => System.Threading.Volatile.Write(ref _callRunning, 0);
 
     internal void Forget(PartitionedArray array) => _arrays.Remove(array);
 

@@ -124,53 +124,60 @@ namespace Probe
             public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, global::DataParallel.PartitionedArray<float> x, global::DataParallel.PartitionedArray<float> y)
             {
                 Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.Damped", __start0, __count0);
-                __call.Add(x, "x", false);
-                __call.Add(y, "y", true);
-                // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
-                for (int __p = 0; __p < __call.Count; __p++)
-                {
-                    if (!__call.TryGetRows(__p, out __start0, out __count0))
-                        continue;
-                    bool __inBounds = true;
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");
-                        Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
-                    }
-                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
-                    if (!__inBounds)
-                        __call.MayRunChecked();
-                    // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
-                    try
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        __call.Window(__p, 0, __box0, "x[i]");
-                        __call.Window(__p, 1, __box0, "y[i]");
-                    }
-                    catch (global::System.ArithmeticException __unbounded)
-                    {
-                        __call.ThrowUnbounded(__p, __unbounded);
-                    }
-                }
-                // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
-                __call.Prepare(kernelMayThrow: false);
                 try
                 {
+                    __call.Add(x, "x", false);
+                    __call.Add(y, "y", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
                     for (int __p = 0; __p < __call.Count; __p++)
                     {
                         if (!__call.TryGetRows(__p, out __start0, out __count0))
                             continue;
-                        __call.Enter(__p);
-                        Run(__start0, __count0, __call.Span(__p, x), __call.Span(__p, y));
-                        __call.Exit(__p);
+                        bool __inBounds = true;
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");
+                            Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            __call.Window(__p, 0, __box0, "x[i]");
+                            __call.Window(__p, 1, __box0, "y[i]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
                     }
+                    // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
+                    __call.Prepare(kernelMayThrow: false);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __call.Span(__p, x), __call.Span(__p, y));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
                 }
-                catch
+                finally
                 {
-                    __call.Abandon();
-                    throw;
+                    __call.End();
                 }
-                __call.Complete();
             }
 
             public static void Execute(ref Args __args, int begin, int end)

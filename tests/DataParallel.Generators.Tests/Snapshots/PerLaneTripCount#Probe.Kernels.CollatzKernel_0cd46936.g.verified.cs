@@ -124,52 +124,59 @@ namespace Probe
             public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, global::DataParallel.PartitionedArray<int> start, global::DataParallel.PartitionedArray<int> steps)
             {
                 Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.Collatz", __start0, __count0);
-                __call.Add(start, "start", false);
-                __call.Add(steps, "steps", true);
-                // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
-                for (int __p = 0; __p < __call.Count; __p++)
-                {
-                    if (!__call.TryGetRows(__p, out __start0, out __count0))
-                        continue;
-                    bool __inBounds = true;
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        Dp::Domain.RequireInBounds(__box0, start.Length, "start", "start[i]");
-                        Dp::Domain.RequireInBounds(__box0, steps.Length, "steps", "steps[i]");
-                    }
-                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
-                    if (!__inBounds)
-                        __call.MayRunChecked();
-                    // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
-                    try
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        __call.Window(__p, 0, __box0, "start[i]");
-                        __call.Window(__p, 1, __box0, "steps[i]");
-                    }
-                    catch (global::System.ArithmeticException __unbounded)
-                    {
-                        __call.ThrowUnbounded(__p, __unbounded);
-                    }
-                }
-                __call.Prepare(kernelMayThrow: true);
                 try
                 {
+                    __call.Add(start, "start", false);
+                    __call.Add(steps, "steps", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
                     for (int __p = 0; __p < __call.Count; __p++)
                     {
                         if (!__call.TryGetRows(__p, out __start0, out __count0))
                             continue;
-                        __call.Enter(__p);
-                        Run(__start0, __count0, __call.Span(__p, start), __call.Span(__p, steps));
-                        __call.Exit(__p);
+                        bool __inBounds = true;
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::Domain.RequireInBounds(__box0, start.Length, "start", "start[i]");
+                            Dp::Domain.RequireInBounds(__box0, steps.Length, "steps", "steps[i]");
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            __call.Window(__p, 0, __box0, "start[i]");
+                            __call.Window(__p, 1, __box0, "steps[i]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
                     }
+                    __call.Prepare(kernelMayThrow: true);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __call.Span(__p, start), __call.Span(__p, steps));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
                 }
-                catch
+                finally
                 {
-                    __call.Abandon();
-                    throw;
+                    __call.End();
                 }
-                __call.Complete();
             }
 
             public static void Execute(ref Args __args, int begin, int end)

@@ -106,61 +106,68 @@ namespace Probe
             public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, int __start1, int __count1, int width, global::System.ReadOnlySpan<float> src, global::DataParallel.PartitionedArray<float> dst)
             {
                 Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.Blur", __start0, __count0);
-                __call.Add(dst, "dst", true);
-                // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
-                for (int __p = 0; __p < __call.Count; __p++)
-                {
-                    if (!__call.TryGetRows(__p, out __start0, out __count0))
-                        continue;
-                    {
-                        Dp::Domain.RequireRaceFree((unchecked((long)width) >= ((long)__start1 + __count1)), "end(col) <= width", "dst[row * width + col]");
-                    }
-                    bool __inBounds = true;
-                    try
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
-                        Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(width)) + __box1), dst.Length, "dst", "dst[row * width + col]");
-                        Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(width)) + __box1), src.Length, "src", "src[row * width + col]");
-                        Dp::Domain.RequireInBounds((((__box0 + Dp::LongInterval.Point(1)) * Dp::LongInterval.Point(width)) + __box1), src.Length, "src", "src[r1 * width + col]");
-                    }
-                    catch (global::System.ArithmeticException)
-                    {
-                        __inBounds = false; // undecided here as in Run, which then runs the kernel as written
-                    }
-                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
-                    if (!__inBounds)
-                        __call.MayRunChecked();
-                    // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
-                    try
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
-                        __call.Window(__p, 0, ((__box0 * Dp::LongInterval.Point(width)) + __box1), "dst[row * width + col]");
-                    }
-                    catch (global::System.ArithmeticException __unbounded)
-                    {
-                        __call.ThrowUnbounded(__p, __unbounded);
-                    }
-                }
-                __call.Prepare(kernelMayThrow: true);
                 try
                 {
+                    __call.Add(dst, "dst", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
                     for (int __p = 0; __p < __call.Count; __p++)
                     {
                         if (!__call.TryGetRows(__p, out __start0, out __count0))
                             continue;
-                        __call.Enter(__p);
-                        Run(__start0, __count0, __start1, __count1, width, src, __call.Span(__p, dst));
-                        __call.Exit(__p);
+                        {
+                            Dp::Domain.RequireRaceFree((unchecked((long)width) >= ((long)__start1 + __count1)), "end(col) <= width", "dst[row * width + col]");
+                        }
+                        bool __inBounds = true;
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(width)) + __box1), dst.Length, "dst", "dst[row * width + col]");
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(width)) + __box1), src.Length, "src", "src[row * width + col]");
+                            Dp::Domain.RequireInBounds((((__box0 + Dp::LongInterval.Point(1)) * Dp::LongInterval.Point(width)) + __box1), src.Length, "src", "src[r1 * width + col]");
+                        }
+                        catch (global::System.ArithmeticException)
+                        {
+                            __inBounds = false; // undecided here as in Run, which then runs the kernel as written
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            __call.Window(__p, 0, ((__box0 * Dp::LongInterval.Point(width)) + __box1), "dst[row * width + col]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
                     }
+                    __call.Prepare(kernelMayThrow: true);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __start1, __count1, width, src, __call.Span(__p, dst));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
                 }
-                catch
+                finally
                 {
-                    __call.Abandon();
-                    throw;
+                    __call.End();
                 }
-                __call.Complete();
             }
 
             public static void Execute(ref Args __args, int begin, int end)

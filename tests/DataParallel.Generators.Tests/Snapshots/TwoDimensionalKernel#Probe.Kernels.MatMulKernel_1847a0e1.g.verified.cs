@@ -112,64 +112,71 @@ namespace Probe
             public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, int __start1, int __count1, int n, int k, global::DataParallel.PartitionedArray<float> a, global::System.ReadOnlySpan<float> b, global::DataParallel.PartitionedArray<float> c)
             {
                 Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.MatMul", __start0, __count0);
-                __call.Add(a, "a", false);
-                __call.Add(c, "c", true);
-                // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
-                for (int __p = 0; __p < __call.Count; __p++)
-                {
-                    if (!__call.TryGetRows(__p, out __start0, out __count0))
-                        continue;
-                    {
-                        Dp::Domain.RequireRaceFree((unchecked((long)n) >= ((long)__start1 + __count1)), "end(col) <= n", "c[row * n + col]");
-                    }
-                    bool __inBounds = true;
-                    try
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
-                        Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), a.Length, "a", "a[row * k + p]");
-                        Dp::Domain.RequireInBounds(((Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1))) * Dp::LongInterval.Point(n)) + __box1), b.Length, "b", "b[p * n + col]");
-                        Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(n)) + __box1), c.Length, "c", "c[row * n + col]");
-                    }
-                    catch (global::System.ArithmeticException)
-                    {
-                        __inBounds = false; // undecided here as in Run, which then runs the kernel as written
-                    }
-                    // Where Run will run the kernel as written, its own checks may throw while partitions run.
-                    if (!__inBounds)
-                        __call.MayRunChecked();
-                    // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
-                    try
-                    {
-                        Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
-                        Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
-                        __call.Window(__p, 0, ((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), "a[row * k + p]");
-                        __call.Window(__p, 1, ((__box0 * Dp::LongInterval.Point(n)) + __box1), "c[row * n + col]");
-                    }
-                    catch (global::System.ArithmeticException __unbounded)
-                    {
-                        __call.ThrowUnbounded(__p, __unbounded);
-                    }
-                }
-                // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
-                __call.Prepare(kernelMayThrow: false);
                 try
                 {
+                    __call.Add(a, "a", false);
+                    __call.Add(c, "c", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
                     for (int __p = 0; __p < __call.Count; __p++)
                     {
                         if (!__call.TryGetRows(__p, out __start0, out __count0))
                             continue;
-                        __call.Enter(__p);
-                        Run(__start0, __count0, __start1, __count1, n, k, __call.Span(__p, a), b, __call.Span(__p, c));
-                        __call.Exit(__p);
+                        {
+                            Dp::Domain.RequireRaceFree((unchecked((long)n) >= ((long)__start1 + __count1)), "end(col) <= n", "c[row * n + col]");
+                        }
+                        bool __inBounds = true;
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), a.Length, "a", "a[row * k + p]");
+                            Dp::Domain.RequireInBounds(((Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1))) * Dp::LongInterval.Point(n)) + __box1), b.Length, "b", "b[p * n + col]");
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(n)) + __box1), c.Length, "c", "c[row * n + col]");
+                        }
+                        catch (global::System.ArithmeticException)
+                        {
+                            __inBounds = false; // undecided here as in Run, which then runs the kernel as written
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            __call.Window(__p, 0, ((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), "a[row * k + p]");
+                            __call.Window(__p, 1, ((__box0 * Dp::LongInterval.Point(n)) + __box1), "c[row * n + col]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
                     }
+                    // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
+                    __call.Prepare(kernelMayThrow: false);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __start1, __count1, n, k, __call.Span(__p, a), b, __call.Span(__p, c));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
                 }
-                catch
+                finally
                 {
-                    __call.Abandon();
-                    throw;
+                    __call.End();
                 }
-                __call.Complete();
             }
 
             public static void Execute(ref Args __args, int begin, int end)

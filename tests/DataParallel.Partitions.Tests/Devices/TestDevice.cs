@@ -22,6 +22,9 @@ internal sealed class TestDevice(string name, bool runsHostKernels = true) : Hos
 
     public override bool MayFailWhileRunning => true;
 
+    /// <summary>Runs inside <see cref="Synchronize"/>: while the set's call is still running.</summary>
+    public Action? WhileRunning { get; set; }
+
     /// <summary>
     /// Whether storage declares only the window asked for (as device memory sized to block+halo would), so that a
     /// wider halo makes the array move the partition to larger storage; otherwise storage holds the whole array.
@@ -41,6 +44,7 @@ internal sealed class TestDevice(string name, bool runsHostKernels = true) : Hos
     {
         if (Delay > TimeSpan.Zero)
             Thread.Sleep(Delay);
+        WhileRunning?.Invoke();
         if (Fails)
             throw new InvalidOperationException($"Device {Name} failed.");
     }

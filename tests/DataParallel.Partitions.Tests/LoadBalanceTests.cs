@@ -60,5 +60,7 @@ public sealed class LoadBalanceTests
         Assert.False(devices.AutoBalance);
         using DeviceSet mixed = DeviceSet.Create(ComputeDevice.Host, new TestDevice("other"));
         Assert.True(mixed.AutoBalance);
+        using DeviceSet twice = DeviceSet.Create(ComputeDevice.Host, ComputeDevice.Host);
+        Assert.False(twice.AutoBalance);
     }
 }

@@ -64,11 +64,15 @@ public class DeviceSet : IDisposable
         _timings = new DeviceTimings(_devices.Length);
     }
 
-    /// <summary>A set with one partition on each device, weights balanced from measured times.</summary>
-    public static DeviceSet Create(params ComputeDevice[] devices) => new(devices, DefaultBlockRows, autoBalance: devices is { Length: > 1 });
+    /// <summary>
+    /// A set with one partition on each device, weights balanced from measured times when the devices are not all the
+    /// same one (partitions of one device share it, so their times say nothing about each other).
+    /// </summary>
+    public static DeviceSet Create(params ComputeDevice[] devices) => Create(DefaultBlockRows, devices);
 
     /// <summary>A set with one partition on each device, boundaries on multiples of <paramref name="blockRows"/> rows.</summary>
-    public static DeviceSet Create(int blockRows, params ComputeDevice[] devices) => new(devices, blockRows, autoBalance: devices is { Length: > 1 });
+    public static DeviceSet Create(int blockRows, params ComputeDevice[] devices)
+        => new(devices, blockRows, autoBalance: devices is not null && devices.Distinct().Count() > 1);
 
     /// <summary>
     /// The host alone, split in <paramref name="partitions"/> equal partitions (one per NUMA node, for example). Its

@@ -20,7 +20,7 @@ public static class InterleavedHarness
     private const float A = 2.5f;
     private const float C0 = 0f, C1 = 1f, C2 = 0f, C3 = -1f / 6, C4 = 0f, C5 = 1f / 120;
 
-    private sealed record Case(string Name, string BaselineName, int Size, Action Generated, Action Baseline);
+    internal sealed record Case(string Name, string BaselineName, int Size, Action Generated, Action Baseline);
 
     /// <summary>Runs every case whose name contains <paramref name="filter"/> (all when empty).</summary>
     public static void Run(string filter, int reps)
@@ -80,6 +80,8 @@ public static class InterleavedHarness
         }
         foreach (Case grid in GridCases())
             yield return grid;
+        foreach (Case partitioned in PartitionCases.All())
+            yield return partitioned;
     }
 
     /// <summary>The 2-D kernels of the language benchmarks, at the same sizes as <see cref="GridBenchmarks"/>.</summary>

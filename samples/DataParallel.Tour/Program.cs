@@ -31,6 +31,7 @@ internal static class Program
             new MaxAbsDemo(Elements, random),
             new MatMulDemo(384, random),
             new BlurDemo(2048, 2048, random),
+            new PartitionedBlurDemo(2048, 2048, random),
             new MandelbrotDemo(1024, 768),
             new GravityDemo(2048, random),
             new LogisticRegressionDemo(65_536, random),

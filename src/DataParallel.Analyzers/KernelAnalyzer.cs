@@ -12,7 +12,7 @@ namespace DataParallel.Analyzers;
 /// <summary>
 /// Reports, as the user types, everything DataParallel has to say about a <c>[Parallel]</c> kernel: its shape
 /// (DP0xxx), constructs the kernel language excludes and why it does not vectorise (DP3xxx), data races between its
-/// index points (DP1xxx), and memory locality across its fastest index (DP2xxx). One analyzer, so the kernel is read
+/// index points (DP1xxx), and memory locality across its fastest index (DP2xxx); and calls of partitioned entry points that throw (DP4001). One analyzer, so the kernel is read
 /// and its accesses collected once per keystroke (<see cref="KernelAnalysis"/>), with the same model builder, access
 /// analysis and SIMD planner as the generator, so the two never disagree.
 /// </summary>
@@ -43,7 +43,8 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InnerLoopStride,
         DiagnosticDescriptors.SimdBlocked,
         DiagnosticDescriptors.GpuBlocked,
-        DiagnosticDescriptors.UnsupportedConstruct);
+        DiagnosticDescriptors.UnsupportedConstruct,
+        DiagnosticDescriptors.NotPartitionable);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -65,6 +66,7 @@ public sealed class KernelAnalyzer : DiagnosticAnalyzer
                     block.ReportDiagnostic(diagnostic);
             }
         }, ReportNonPartialType);
+        PartitionCalls.Register(context);
     }
 
     /// <summary>DP0002 on a type that encloses kernels but is not partial, once for each kernel it encloses.</summary>

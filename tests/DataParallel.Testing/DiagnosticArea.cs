@@ -8,7 +8,7 @@ namespace DataParallel.Testing;
 /// </summary>
 public enum DiagnosticArea
 {
-    /// <summary>Kernel shape and usage (DP0xxx) and lowering (DP3xxx).</summary>
+    /// <summary>Kernel shape and usage (DP0xxx), lowering (DP3xxx) and partitioned calls (DP4xxx).</summary>
     ShapeAndLowering,
 
     /// <summary>Data races (DP1xxx).</summary>
@@ -31,7 +31,7 @@ public static class DiagnosticAreas
             return null;
         return id[2] switch
         {
-            '0' or '3' => DiagnosticArea.ShapeAndLowering,
+            '0' or '3' or '4' => DiagnosticArea.ShapeAndLowering,
             '1' => DiagnosticArea.Races,
             '2' => DiagnosticArea.Locality,
             _ => null,

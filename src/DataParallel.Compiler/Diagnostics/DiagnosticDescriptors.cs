@@ -4,7 +4,7 @@ namespace DataParallel.Compiler.Diagnostics;
 
 /// <summary>
 /// Every diagnostic DataParallel reports, in one place. IDs: <c>DP0xxx</c> kernel shape and usage,
-/// <c>DP1xxx</c> data races, <c>DP2xxx</c> locality, <c>DP3xxx</c> lowering and portability.
+/// <c>DP1xxx</c> data races, <c>DP2xxx</c> locality, <c>DP3xxx</c> lowering and portability, <c>DP4xxx</c> partitioned arrays.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -12,6 +12,7 @@ internal static class DiagnosticDescriptors
     private const string LoweringCategory = "DataParallel.Lowering";
     private const string RaceCategory = "DataParallel.Races";
     private const string LocalityCategory = "DataParallel.Locality";
+    private const string PartitionCategory = "DataParallel.Partitions";
     private const string HelpLinkBase = "https://github.com/dataparallel/dataparallel/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor KernelNotStatic = Create(
@@ -138,6 +139,11 @@ internal static class DiagnosticDescriptors
         "DP3999", "The generator failed on a kernel",
         "The DataParallel generator failed on kernel '{0}' and generated no entry points for it: {1}. Please report this.",
         LoweringCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotPartitionable = Create(
+        "DP4001", "Kernel cannot run on partitioned arrays",
+        "'{0}' takes partitioned arrays, but kernel '{1}' cannot run partitioned: {2}; the call throws NotSupportedException",
+        PartitionCategory, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)
         => new(id, title, message, category, severity, isEnabledByDefault: true,

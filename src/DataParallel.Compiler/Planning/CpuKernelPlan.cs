@@ -12,8 +12,9 @@ namespace DataParallel.Compiler.Planning;
 internal sealed class CpuKernelPlan
 {
     private CpuKernelPlan(KernelModel kernel, SimdDecision simd, DomainInference domain, ImmutableArray<ProvenAccess> proven, IndexRanges ranges,
-        EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, ReductionPlan? reduction, int costPerElement, int granularity)
+        EquatableArray<RuntimeRequirement> requirements, EquatableArray<SpanOverlapCheck> overlaps, ReductionPlan? reduction, int costPerElement, int granularity, PartitionPlan partitions)
     {
+        Partitions = partitions;
         Requirements = requirements;
         Overlaps = overlaps;
         Ranges = ranges;
@@ -48,6 +49,9 @@ internal sealed class CpuKernelPlan
 
     public ReductionPlan? Reduction { get; }
 
+    /// <summary>How the kernel runs over partitioned arrays, or why it cannot.</summary>
+    public PartitionPlan Partitions { get; }
+
     /// <summary>
     /// Work units per element of the fastest dimension, for the scheduler's threading decision, as far as it is
     /// known at compile time (<see cref="WorkEstimate.AtCompileTime"/>); <see cref="Work"/> has the trip counts the
@@ -79,7 +83,8 @@ internal sealed class CpuKernelPlan
         // a proof could throw for an access the kernel makes elsewhere. Its scalar code checks every access.
         ImmutableArray<ProvenAccess> proven = kernel.AssignedSpanParameters.Count > 0 ? ImmutableArray<ProvenAccess>.Empty
             : simd.Plan?.Proven ?? AccessProof.Collect(kernel, ranges, exactOnly: true);
-        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, cost, 64 / laneBytes);
+        return new CpuKernelPlan(kernel, simd, DomainInference.Infer(kernel), proven, ranges, requirements, overlaps, reduction, cost, 64 / laneBytes,
+            PartitionPlan.Contained(kernel, ranges));
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ internal static class RunnerEmitter
             WriteArgs(writer, kernel, mayRunChecked);
             writer.Line();
             WriteRun(writer, plan, proofs);
+            PartitionRunnerEmitter.Emit(writer, plan, proofs);
             writer.Line();
             WriteExecute(writer, plan, mayRunChecked);
             if (plan.Reduction is { } reduction)

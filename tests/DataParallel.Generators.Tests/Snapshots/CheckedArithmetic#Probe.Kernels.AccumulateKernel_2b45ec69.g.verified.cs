@@ -45,6 +45,49 @@ namespace Probe
             __AccumulateKernel_2b45ec69.Run(__start0, __count0, x, y, z);
         }
 
+        /// <summary>
+        /// Runs kernel <c>Accumulate</c> on the partitions of <paramref name="devices"/> for every index of the domain inferred from the partitioned arrays it indexes directly:
+        /// <c>i</c> runs over [0, n) where n is the common length of <c>z</c>, <c>x</c>, <c>y</c>.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">Those spans differ in length, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        public static void Accumulate(global::DataParallel.DeviceSet devices, global::DataParallel.PartitionedArray<int> x, global::DataParallel.PartitionedArray<int> y, global::DataParallel.PartitionedArray<int> z)
+        {
+            int __length0 = z.Length;
+            if (x.Length != __length0)
+                Dp::Domain.ThrowLengthMismatch("i", "z", __length0, "x", x.Length);
+            if (y.Length != __length0)
+                Dp::Domain.ThrowLengthMismatch("i", "z", __length0, "y", y.Length);
+            __AccumulateKernel_2b45ec69.RunPartitioned(devices, 0, __length0, x, y, z);
+        }
+
+        /// <summary>
+        /// Runs kernel <c>Accumulate</c> on the partitions of <paramref name="devices"/> for every index in the given ranges; <c>^n</c> counts from the length of the partitioned arrays the index reads or writes directly.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A range is reversed or reaches outside the data, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        public static void Accumulate(global::DataParallel.DeviceSet devices, global::System.Range i, global::DataParallel.PartitionedArray<int> x, global::DataParallel.PartitionedArray<int> y, global::DataParallel.PartitionedArray<int> z)
+        {
+            int __length0 = z.Length;
+            if (i.Start.IsFromEnd || i.End.IsFromEnd)
+            {
+                if (x.Length != __length0)
+                    Dp::Domain.ThrowLengthMismatch("i", "z", __length0, "x", x.Length);
+                if (y.Length != __length0)
+                    Dp::Domain.ThrowLengthMismatch("i", "z", __length0, "y", y.Length);
+            }
+            (int __start0, int __count0) = Dp::Domain.Resolve(i, __length0, "i");
+            __AccumulateKernel_2b45ec69.RunPartitioned(devices, __start0, __count0, x, y, z);
+        }
+
         /// <summary>Runs kernel <c>Accumulate</c> over a domain: SIMD on every core.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -87,6 +130,68 @@ namespace Probe
                     z = z,
                 };
                 Dp::ChunkScheduler.For<__AccumulateKernel_2b45ec69, Args>(ref __args, __count0, 5, 16);
+            }
+
+            /// <summary>Runs the kernel over partitioned arrays: every partition its own rows, all checks first.</summary>
+            public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, global::DataParallel.PartitionedArray<int> x, global::DataParallel.PartitionedArray<int> y, global::DataParallel.PartitionedArray<int> z)
+            {
+                Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.Accumulate", __start0, __count0);
+                try
+                {
+                    __call.Add(x, "x", false);
+                    __call.Add(y, "y", false);
+                    __call.Add(z, "z", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
+                    for (int __p = 0; __p < __call.Count; __p++)
+                    {
+                        if (!__call.TryGetRows(__p, out __start0, out __count0))
+                            continue;
+                        bool __inBounds = true;
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::Domain.RequireInBounds(__box0, z.Length, "z", "z[i]");
+                            Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
+                            Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            __call.Window(__p, 0, __box0, "x[i]");
+                            __call.Window(__p, 1, __box0, "y[i]");
+                            __call.Window(__p, 2, __box0, "z[i]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
+                    }
+                    __call.Prepare(kernelMayThrow: true);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __call.Span(__p, x), __call.Span(__p, y), __call.Span(__p, z));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
+                }
+                finally
+                {
+                    __call.End();
+                }
             }
 
             public static void Execute(ref Args __args, int begin, int end)

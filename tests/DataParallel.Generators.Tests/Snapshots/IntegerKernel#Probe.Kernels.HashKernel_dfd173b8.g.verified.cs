@@ -41,6 +41,45 @@ namespace Probe
             __HashKernel_dfd173b8.Run(__start0, __count0, x, y);
         }
 
+        /// <summary>
+        /// Runs kernel <c>Hash</c> on the partitions of <paramref name="devices"/> for every index of the domain inferred from the partitioned arrays it indexes directly:
+        /// <c>i</c> runs over [0, n) where n is the common length of <c>y</c>, <c>x</c>.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">Those spans differ in length, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        public static void Hash(global::DataParallel.DeviceSet devices, global::DataParallel.PartitionedArray<byte> x, global::DataParallel.PartitionedArray<byte> y)
+        {
+            int __length0 = y.Length;
+            if (x.Length != __length0)
+                Dp::Domain.ThrowLengthMismatch("i", "y", __length0, "x", x.Length);
+            __HashKernel_dfd173b8.RunPartitioned(devices, 0, __length0, x, y);
+        }
+
+        /// <summary>
+        /// Runs kernel <c>Hash</c> on the partitions of <paramref name="devices"/> for every index in the given ranges; <c>^n</c> counts from the length of the partitioned arrays the index reads or writes directly.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A range is reversed or reaches outside the data, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        public static void Hash(global::DataParallel.DeviceSet devices, global::System.Range i, global::DataParallel.PartitionedArray<byte> x, global::DataParallel.PartitionedArray<byte> y)
+        {
+            int __length0 = y.Length;
+            if (i.Start.IsFromEnd || i.End.IsFromEnd)
+            {
+                if (x.Length != __length0)
+                    Dp::Domain.ThrowLengthMismatch("i", "y", __length0, "x", x.Length);
+            }
+            (int __start0, int __count0) = Dp::Domain.Resolve(i, __length0, "i");
+            __HashKernel_dfd173b8.RunPartitioned(devices, __start0, __count0, x, y);
+        }
+
         /// <summary>Runs kernel <c>Hash</c> over a domain: SIMD on every core.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -79,6 +118,66 @@ namespace Probe
                     y = y,
                 };
                 Dp::ChunkScheduler.For<__HashKernel_dfd173b8, Args>(ref __args, __count0, 6, 16);
+            }
+
+            /// <summary>Runs the kernel over partitioned arrays: every partition its own rows, all checks first.</summary>
+            public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, global::DataParallel.PartitionedArray<byte> x, global::DataParallel.PartitionedArray<byte> y)
+            {
+                Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.Hash", __start0, __count0);
+                try
+                {
+                    __call.Add(x, "x", false);
+                    __call.Add(y, "y", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
+                    for (int __p = 0; __p < __call.Count; __p++)
+                    {
+                        if (!__call.TryGetRows(__p, out __start0, out __count0))
+                            continue;
+                        bool __inBounds = true;
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::Domain.RequireInBounds(__box0, y.Length, "y", "y[i]");
+                            Dp::Domain.RequireInBounds(__box0, x.Length, "x", "x[i]");
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            __call.Window(__p, 0, __box0, "x[i]");
+                            __call.Window(__p, 1, __box0, "y[i]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
+                    }
+                    // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
+                    __call.Prepare(kernelMayThrow: false);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __call.Span(__p, x), __call.Span(__p, y));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
+                }
+                finally
+                {
+                    __call.End();
+                }
             }
 
             public static void Execute(ref Args __args, int begin, int end)

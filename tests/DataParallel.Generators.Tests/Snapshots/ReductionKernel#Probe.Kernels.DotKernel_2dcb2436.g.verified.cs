@@ -41,6 +41,39 @@ namespace Probe
             return __DotKernel_2dcb2436.Run(__start0, __count0, x, y);
         }
 
+        /// <summary>
+        /// Combines with Sum the values of kernel <c>Dot</c> on the partitions of <paramref name="devices"/> for every index of the domain inferred from the partitioned arrays it indexes directly:
+        /// <c>i</c> runs over [0, n) where n is the common length of <c>x</c>, <c>y</c>.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// This kernel cannot run partitioned (reductions across partitions are not supported yet): the call always throws, and DP4001 is reported where it is made.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">Those spans differ in length, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        [Dp::NotPartitionable("reductions across partitions are not supported yet")]
+        public static float Dot(global::DataParallel.DeviceSet devices, global::DataParallel.PartitionedArray<float> x, global::DataParallel.PartitionedArray<float> y)
+        {
+            throw Dp::PartitionedCall.NotPartitionable("Probe.Kernels.Dot", "reductions across partitions are not supported yet");
+        }
+
+        /// <summary>
+        /// Combines with Sum the values of kernel <c>Dot</c> on the partitions of <paramref name="devices"/> for every index in the given ranges; <c>^n</c> counts from the length of the partitioned arrays the index reads or writes directly.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// This kernel cannot run partitioned (reductions across partitions are not supported yet): the call always throws, and DP4001 is reported where it is made.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A range is reversed or reaches outside the data, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        [Dp::NotPartitionable("reductions across partitions are not supported yet")]
+        public static float Dot(global::DataParallel.DeviceSet devices, global::System.Range i, global::DataParallel.PartitionedArray<float> x, global::DataParallel.PartitionedArray<float> y)
+        {
+            throw Dp::PartitionedCall.NotPartitionable("Probe.Kernels.Dot", "reductions across partitions are not supported yet");
+
+        }
         /// <summary>Runs kernel <c>Dot</c> over a domain: SIMD on every core.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -34,6 +34,39 @@ namespace Probe
             __HalveKernel_b563c992.Run(__start0, __count0, x, y);
         }
 
+        /// <summary>
+        /// Runs kernel <c>Halve</c> on the partitions of <paramref name="devices"/> for every index of the domain inferred from the partitioned arrays it indexes directly:
+        /// <c>i</c> runs over [0, n) where n is the common length of <c>y</c>.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// This kernel cannot run partitioned (the access analysis cannot see everything the user-defined conversion to float does): the call always throws, and DP4001 is reported where it is made.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">Those spans differ in length, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        [Dp::NotPartitionable("the access analysis cannot see everything the user-defined conversion to float does")]
+        public static void Halve(global::DataParallel.DeviceSet devices, global::DataParallel.PartitionedArray<global::System.Half> x, global::DataParallel.PartitionedArray<global::System.Half> y)
+        {
+            throw Dp::PartitionedCall.NotPartitionable("Probe.Kernels.Halve", "the access analysis cannot see everything the user-defined conversion to float does");
+        }
+
+        /// <summary>
+        /// Runs kernel <c>Halve</c> on the partitions of <paramref name="devices"/> for every index in the given ranges; <c>^n</c> counts from the length of the partitioned arrays the index reads or writes directly.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// This kernel cannot run partitioned (the access analysis cannot see everything the user-defined conversion to float does): the call always throws, and DP4001 is reported where it is made.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A range is reversed or reaches outside the data, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        [Dp::NotPartitionable("the access analysis cannot see everything the user-defined conversion to float does")]
+        public static void Halve(global::DataParallel.DeviceSet devices, global::System.Range i, global::DataParallel.PartitionedArray<global::System.Half> x, global::DataParallel.PartitionedArray<global::System.Half> y)
+        {
+            throw Dp::PartitionedCall.NotPartitionable("Probe.Kernels.Halve", "the access analysis cannot see everything the user-defined conversion to float does");
+
+        }
         /// <summary>Runs kernel <c>Halve</c> over a domain: multi-core scalar (it uses the user-defined conversion to float, which the SIMD lowering does not handle yet).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

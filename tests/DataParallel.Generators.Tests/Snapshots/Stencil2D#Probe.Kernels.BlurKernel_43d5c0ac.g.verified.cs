@@ -22,6 +22,23 @@ namespace Probe
             __BlurKernel_43d5c0ac.Run(__start0, __count0, __start1, __count1, width, src, dst);
         }
 
+        /// <summary>
+        /// Runs kernel <c>Blur</c> on the partitions of <paramref name="devices"/> for every index in the given ranges; <c>^n</c> counts from the length of the partitioned arrays the index reads or writes directly.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// <c>src</c> is read at elements no partition's rows bound, so every partition reads the whole span.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A range is reversed or reaches outside the data, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        public static void Blur(global::DataParallel.DeviceSet devices, global::System.Range row, global::System.Range col, int width, global::System.ReadOnlySpan<float> src, global::DataParallel.PartitionedArray<float> dst)
+        {
+            (int __start0, int __count0) = Dp::Domain.Resolve(row, width > 0 ? (int)(dst.Length / ((long)width)) : -1, "row");
+            (int __start1, int __count1) = Dp::Domain.Resolve(col, width, "col");
+            __BlurKernel_43d5c0ac.RunPartitioned(devices, __start0, __count0, __start1, __count1, width, src, dst);
+        }
+
         /// <summary>Runs kernel <c>Blur</c> over a domain: SIMD on every core.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -83,6 +100,74 @@ namespace Probe
                 };
                 int __rowCost = (int)global::System.Math.Min((long)30 * __count1, int.MaxValue);
                 Dp::ChunkScheduler.For<__BlurKernel_43d5c0ac, Args>(ref __args, __count0, __rowCost, Dp::ChunkPlan.RowGranularity(__count0, __rowCost));
+            }
+
+            /// <summary>Runs the kernel over partitioned arrays: every partition its own rows, all checks first.</summary>
+            public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, int __start1, int __count1, int width, global::System.ReadOnlySpan<float> src, global::DataParallel.PartitionedArray<float> dst)
+            {
+                Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.Blur", __start0, __count0);
+                try
+                {
+                    __call.Add(dst, "dst", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
+                    for (int __p = 0; __p < __call.Count; __p++)
+                    {
+                        if (!__call.TryGetRows(__p, out __start0, out __count0))
+                            continue;
+                        {
+                            Dp::Domain.RequireRaceFree((unchecked((long)width) >= ((long)__start1 + __count1)), "end(col) <= width", "dst[row * width + col]");
+                        }
+                        bool __inBounds = true;
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(width)) + __box1), dst.Length, "dst", "dst[row * width + col]");
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(width)) + __box1), src.Length, "src", "src[row * width + col]");
+                            Dp::Domain.RequireInBounds((((__box0 + Dp::LongInterval.Point(1)) * Dp::LongInterval.Point(width)) + __box1), src.Length, "src", "src[r1 * width + col]");
+                        }
+                        catch (global::System.ArithmeticException)
+                        {
+                            __inBounds = false; // undecided here as in Run, which then runs the kernel as written
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            __call.Window(__p, 0, ((__box0 * Dp::LongInterval.Point(width)) + __box1), "dst[row * width + col]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
+                    }
+                    __call.Prepare(kernelMayThrow: true);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __start1, __count1, width, src, __call.Span(__p, dst));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
+                }
+                finally
+                {
+                    __call.End();
+                }
             }
 
             public static void Execute(ref Args __args, int begin, int end)

@@ -22,6 +22,23 @@ namespace Probe
             __MatMulKernel_1847a0e1.Run(__start0, __count0, __start1, __count1, n, k, a, b, c);
         }
 
+        /// <summary>
+        /// Runs kernel <c>MatMul</c> on the partitions of <paramref name="devices"/> for every index in the given ranges; <c>^n</c> counts from the length of the partitioned arrays the index reads or writes directly.
+        /// </summary>
+        /// <remarks>
+        /// Indices are global and each span's length is the logical array's: the result is the plain entry point's over the whole arrays.
+        /// Each partition runs the indices of the outermost dimension whose rows it owns, after the halo rows it reads are refreshed from its neighbours.
+        /// <c>b</c> is read at elements no partition's rows bound, so every partition reads the whole span.
+        /// </remarks>
+        /// <exception cref="global::System.ArgumentException">A range is reversed or reaches outside the data, or an access would fall outside its span. A partitioned array belongs to another set, or a partition would write outside its own rows. Nothing has been written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
+        public static void MatMul(global::DataParallel.DeviceSet devices, global::System.Range row, global::System.Range col, int n, int k, global::DataParallel.PartitionedArray<float> a, global::System.ReadOnlySpan<float> b, global::DataParallel.PartitionedArray<float> c)
+        {
+            (int __start0, int __count0) = Dp::Domain.Resolve(row, n > 0 ? (int)(c.Length / ((long)n)) : -1, "row");
+            (int __start1, int __count1) = Dp::Domain.Resolve(col, n, "col");
+            __MatMulKernel_1847a0e1.RunPartitioned(devices, __start0, __count0, __start1, __count1, n, k, a, b, c);
+        }
+
         /// <summary>Runs kernel <c>MatMul</c> over a domain: SIMD on every core.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("DataParallel.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -89,6 +106,77 @@ namespace Probe
                 int __work = Dp::ChunkPlan.Work(1d + Dp::ChunkPlan.LoopTrips(unchecked((long)(0)), unchecked((long)((k - 1)))) * 4d);
                 int __rowCost = (int)global::System.Math.Min((long)__work * __count1, int.MaxValue);
                 Dp::ChunkScheduler.For<__MatMulKernel_1847a0e1, Args>(ref __args, __count0, __rowCost, Dp::ChunkPlan.RowGranularity(__count0, __rowCost));
+            }
+
+            /// <summary>Runs the kernel over partitioned arrays: every partition its own rows, all checks first.</summary>
+            public static void RunPartitioned(global::DataParallel.DeviceSet devices, int __start0, int __count0, int __start1, int __count1, int n, int k, global::DataParallel.PartitionedArray<float> a, global::System.ReadOnlySpan<float> b, global::DataParallel.PartitionedArray<float> c)
+            {
+                Dp::PartitionedCall __call = Dp::PartitionedCall.Begin(devices, "Probe.Kernels.MatMul", __start0, __count0);
+                try
+                {
+                    __call.Add(a, "a", false);
+                    __call.Add(c, "c", true);
+                    // Every partition's checks before any partition runs: a call that would fail anywhere writes nothing.
+                    for (int __p = 0; __p < __call.Count; __p++)
+                    {
+                        if (!__call.TryGetRows(__p, out __start0, out __count0))
+                            continue;
+                        {
+                            Dp::Domain.RequireRaceFree((unchecked((long)n) >= ((long)__start1 + __count1)), "end(col) <= n", "c[row * n + col]");
+                        }
+                        bool __inBounds = true;
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), a.Length, "a", "a[row * k + p]");
+                            Dp::Domain.RequireInBounds(((Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1))) * Dp::LongInterval.Point(n)) + __box1), b.Length, "b", "b[p * n + col]");
+                            Dp::Domain.RequireInBounds(((__box0 * Dp::LongInterval.Point(n)) + __box1), c.Length, "c", "c[row * n + col]");
+                        }
+                        catch (global::System.ArithmeticException)
+                        {
+                            __inBounds = false; // undecided here as in Run, which then runs the kernel as written
+                        }
+                        // Where Run will run the kernel as written, its own checks may throw while partitions run.
+                        if (!__inBounds)
+                            __call.MayRunChecked();
+                        // The elements of each partitioned span these rows reach: the partition's own rows, and the halo it reads.
+                        try
+                        {
+                            Dp::LongInterval __box0 = Dp::LongInterval.Domain(__start0, __count0);
+                            Dp::LongInterval __box1 = Dp::LongInterval.Domain(__start1, __count1);
+                            __call.Window(__p, 0, ((__box0 * Dp::LongInterval.Point(k)) + Dp::LongInterval.Loop(Dp::LongInterval.Point(0), (Dp::LongInterval.Point(k) - Dp::LongInterval.Point(1)))), "a[row * k + p]");
+                            __call.Window(__p, 1, ((__box0 * Dp::LongInterval.Point(n)) + __box1), "c[row * n + col]");
+                        }
+                        catch (global::System.ArithmeticException __unbounded)
+                        {
+                            __call.ThrowUnbounded(__p, __unbounded);
+                        }
+                    }
+                    // Once these checks pass and every bound is decided, the kernel cannot throw: only a device's failure can stop a partition.
+                    __call.Prepare(kernelMayThrow: false);
+                    try
+                    {
+                        for (int __p = 0; __p < __call.Count; __p++)
+                        {
+                            if (!__call.TryGetRows(__p, out __start0, out __count0))
+                                continue;
+                            __call.Enter(__p);
+                            Run(__start0, __count0, __start1, __count1, n, k, __call.Span(__p, a), b, __call.Span(__p, c));
+                            __call.Exit(__p);
+                        }
+                    }
+                    catch
+                    {
+                        __call.Abandon();
+                        throw;
+                    }
+                    __call.Complete();
+                }
+                finally
+                {
+                    __call.End();
+                }
             }
 
             public static void Execute(ref Args __args, int begin, int end)
